@@ -1,0 +1,54 @@
+"""Numbers formatted for people: 0.8, not 0.8000000000000002; 0.00001, not 1e-05.
+
+Computed numbers are rounded to 4 decimal places with trailing zeros dropped; a
+non-zero value that would round to 0 keeps 2 significant digits instead, so a
+tiny contribution never reads as nothing. Never scientific notation.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import ROUND_HALF_UP, Decimal
+
+_FOUR_PLACES = Decimal("0.0001")
+
+
+def _plain(d: Decimal) -> str:
+    """A Decimal as plain positional text with no trailing zeros and no −0."""
+    text = format(d.normalize(), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def fmt(value: float, places: int = 4) -> str:
+    """Round to ``places`` decimals for display (2 significant digits if that gives 0)."""
+    if not math.isfinite(value):
+        return "∞" if value > 0 else ("−∞" if value < 0 else "undefined")
+    if value == 0:
+        return "0"
+    exact = Decimal(repr(float(value)))
+    quantum = _FOUR_PLACES if places == 4 else Decimal(1).scaleb(-places)
+    rounded = exact.quantize(quantum, rounding=ROUND_HALF_UP)
+    if rounded == 0:
+        rounded = Decimal(f"{value:.2g}")
+    return _plain(rounded)
+
+
+def fmt_exact(value: float) -> str:
+    """The shortest text that reads back as exactly this float, without exponent."""
+    if not math.isfinite(value):
+        return fmt(value)
+    return _plain(Decimal(repr(float(value))))
+
+
+def fmt_percent(value: float, places: int = 1) -> str:
+    """A fraction as a percentage for people: 0.8582 → 85.8%."""
+    return f"{fmt(value * 100, places)}%"
+
+
+def significant(value: float, digits: int = 4) -> str:
+    """Plain text for ``value`` rounded to ``digits`` significant digits (0.00001234)."""
+    if value == 0 or not math.isfinite(value):
+        return fmt(value)
+    return _plain(Decimal(f"{value:.{digits}g}"))

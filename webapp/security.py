@@ -1,0 +1,51 @@
+"""Security headers on every response.
+
+A strict Content-Security-Policy (no inline script, no inline style) and no
+framing, except for views marked with ``allow_framing`` (the embed widget).
+Share links hold a height and a weight, so the referrer never leaves the site.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from flask import Flask, Response, current_app, request
+
+F = TypeVar("F", bound=Callable[..., object])
+
+_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; "
+)
+
+
+def allow_framing(view: F) -> F:
+    """Mark a view as framable by any origin (the teaching widget)."""
+    view._frameable = True  # type: ignore[attr-defined]
+    return view
+
+
+def _frameable() -> bool:
+    view = current_app.view_functions.get(request.endpoint or "")
+    return bool(getattr(view, "_frameable", False))
+
+
+def set_security_headers(response: Response) -> Response:
+    headers = response.headers
+    if _frameable():
+        headers["Content-Security-Policy"] = _CSP + "frame-ancestors *"
+    else:
+        headers["Content-Security-Policy"] = _CSP + "frame-ancestors 'none'"
+        headers["X-Frame-Options"] = "DENY"
+    headers["X-Content-Type-Options"] = "nosniff"
+    headers["Referrer-Policy"] = "same-origin"
+    headers["Cross-Origin-Opener-Policy"] = "same-origin"
+    headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()"
+    if current_app.config.get("HTTPS"):
+        headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+    return response
+
+
+def init_app(app: Flask) -> None:
+    app.after_request(set_security_headers)
