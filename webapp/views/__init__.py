@@ -6,7 +6,7 @@ from flask import Flask
 
 
 def register_blueprints(app: Flask) -> None:
-    from . import api, embed, history, pages
+    from . import api, embed, history, learn, pages, preview
 
-    for module in (pages, history, embed, api):
+    for module in (pages, history, embed, api, preview, learn):
         app.register_blueprint(module.bp)
