@@ -28,8 +28,8 @@ def test_the_same_seed_gives_the_same_people_and_the_same_training():
 
 def test_people_are_plausible_and_labelled_by_the_bmi_rule():
     people = make_people(2000, 1)
-    assert 4.5 <= people.height_ft.min() and people.height_ft.max() <= 6.9
-    assert 30 < people.weight_kg.min() and people.weight_kg.max() < 250
+    assert people.height_ft.min() >= 4.5 and people.height_ft.max() <= 6.9
+    assert people.weight_kg.min() > 30 and people.weight_kg.max() < 250
     bmi = people.weight_kg / (people.height_ft * 0.3048) ** 2
     assert np.array_equal(people.y, (bmi >= 30).astype(float))
     assert 0.1 < people.y.mean() < 0.4  # both classes well represented
@@ -90,7 +90,9 @@ def test_one_worked_step_for_the_lessons_person():
     assert step.error == pytest.approx(y_hat - 1)
     assert step.grad_w == pytest.approx(((y_hat - 1) * 4, (y_hat - 1) * 80))
     assert step.grad_b == pytest.approx(y_hat - 1)
-    assert step.new_w == pytest.approx((0.2 - 0.1 * (y_hat - 1) * 4, 0.00001 - 0.1 * (y_hat - 1) * 80))
+    assert step.new_w == pytest.approx(
+        (0.2 - 0.1 * (y_hat - 1) * 4, 0.00001 - 0.1 * (y_hat - 1) * 80)
+    )
     assert step.new_b == pytest.approx(1 - 0.1 * (y_hat - 1))
     assert step.new_y_hat > step.y_hat  # the step moved towards the right answer
 
@@ -101,4 +103,3 @@ def test_snapshots_start_untrained_and_end_at_the_learned_weights():
     epoch, w1, w2, b = result.snapshots[-1]
     assert epoch == 100
     assert (w1, w2, b) == pytest.approx((*result.w, result.b))
-
