@@ -1,16 +1,23 @@
 """gunicorn settings for production: ``gunicorn -c gunicorn.conf.py wsgi:app``.
 
-Everything can be set from the environment: HOST, PORT (or BIND), WEB_CONCURRENCY.
+Everything can be set from the environment: HOST, PORT (or BIND), WEB_CONCURRENCY,
+GUNICORN_TIMEOUT, ACCESS_LOG (a path, ``-`` for stdout, empty for none) and
+GUNICORN_CONTROL_SOCKET (a path, to enable ``gunicornc``).
 """
 
 import multiprocessing
 import os
 
-bind = os.environ.get("BIND") or f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
+bind = (
+    os.environ.get("BIND")
+    or f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
+)
 # The app is CPU-bound and keeps no server-side state: one worker per core, plus one.
-workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
+workers = int(os.environ.get("WEB_CONCURRENCY") or multiprocessing.cpu_count() + 1)
+# Sync workers: each request is a few milliseconds of CPU. A reverse proxy in front
+# buffers slow clients, so no worker ever waits on a slow network.
 worker_class = "sync"
-timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT") or 30)
 graceful_timeout = 10
 keepalive = 5
 # Recycle workers now and then so no slow leak can build up.
@@ -18,6 +25,14 @@ max_requests = 10_000
 max_requests_jitter = 1_000
 accesslog = os.environ.get("ACCESS_LOG", "-") or None
 errorlog = "-"
+# Worker heartbeats go through a file; keep it in memory, not on a possibly slow disk.
+if os.path.isdir("/dev/shm"):
+    worker_tmp_dir = "/dev/shm"
+# gunicorn 25+ opens a control socket at one fixed path per user ($HOME/.gunicorn/
+# gunicorn.ctl), so two servers on one host would take it from each other. Off
+# unless a path is given.
+control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET") or "gunicorn.ctl"
+control_socket_disable = not os.environ.get("GUNICORN_CONTROL_SOCKET")
 # Load the app once in the master so a broken configuration fails at start, and the
 # instance folder's secret key is created before any worker forks.
 preload_app = True
