@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+from flask import g, request
+
 from ..example import Lesson
+from . import history
 
 
 def lesson_computed(lesson: Lesson) -> None:
-    """Called by the lesson page for each learner's valid result."""
+    """Called by the lesson page for each learner's valid result: add it to the history.
+
+    Only for the lesson page itself: the embed widget must never set or read a cookie.
+    """
+    if request.blueprint != "pages":
+        return
+    g.history_dropped_now = history.record(lesson)
