@@ -38,6 +38,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         PROXY_FIX=0,  # number of trusted reverse proxies in front (X-Forwarded-*)
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
+        # the history makes the session permanent; re-send it only when it changes,
+        # so a request that merely carries the cookie (say /embed) never sets one
+        SESSION_REFRESH_EACH_REQUEST=False,
         WTF_CSRF_TIME_LIMIT=None,  # tokens live as long as the session cookie
         MAX_CONTENT_LENGTH=1024 * 1024,
         JSON_SORT_KEYS=False,
