@@ -1,0 +1,58 @@
+// On the page that embeds Neuron Lab: resize each widget iframe to the height its
+// content reports (see embed-widget.js). A message is trusted only if it has the
+// expected shape, comes from the very window of one of this page's Neuron Lab
+// iframes, and from that iframe's own origin. Without this script the iframe simply
+// keeps the height written in its tag and scrolls.
+(function () {
+  "use strict";
+  if (window.neuronLabEmbedHost) return; // pasted twice: one listener is enough
+  window.neuronLabEmbedHost = true;
+
+  var MAX_HEIGHT = 20000; // px: far taller than any lesson, short of absurd
+
+  function isResize(data) {
+    return (
+      data !== null &&
+      typeof data === "object" &&
+      data.type === "neuron-lab:resize" &&
+      typeof data.height === "number" &&
+      isFinite(data.height) &&
+      data.height > 0 &&
+      data.height <= MAX_HEIGHT
+    );
+  }
+
+  function widgetFrameOf(source) {
+    var frames = document.getElementsByTagName("iframe");
+    for (var i = 0; i < frames.length; i++) {
+      if (frames[i].contentWindow === source) return frames[i];
+    }
+    return null;
+  }
+
+  function srcOf(frame) {
+    try {
+      return new URL(frame.src, document.baseURI);
+    } catch (error) {
+      return null;
+    }
+  }
+
+  // With box-sizing: border-box (common in site styles) the height includes the
+  // iframe's border and padding, which the content's height must be added to.
+  function boxExtra(frame) {
+    var style = window.getComputedStyle(frame);
+    if (style.boxSizing !== "border-box") return 0;
+    var padding = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
+    return frame.offsetHeight - frame.clientHeight + (padding || 0);
+  }
+
+  window.addEventListener("message", function (event) {
+    if (!isResize(event.data)) return;
+    var frame = widgetFrameOf(event.source);
+    var src = frame && srcOf(frame);
+    if (!src || src.origin !== event.origin || !/\/embed$/.test(src.pathname)) return;
+    frame.height = String(Math.ceil(event.data.height) + boxExtra(frame));
+    frame.style.maxWidth = "100%"; // the tag's width, but never wider than the page
+  });
+})();
