@@ -126,7 +126,7 @@ def add(
     entries: Sequence[Entry],
     entry: Entry,
     fits: Callable[[Sequence[Entry]], bool],
-    max_entries: int = MAX_ENTRIES,
+    max_entries: int | None = None,
 ) -> Added:
     """Put ``entry`` first, dropping the oldest until ``fits`` says the history fits.
 
@@ -135,6 +135,8 @@ def add(
     """
     if entries and entries[0].raw == entry.raw:
         return Added(list(entries), changed=False, dropped=0)
+    if max_entries is None:
+        max_entries = MAX_ENTRIES
     kept = [entry, *entries]
     dropped = max(0, len(kept) - max_entries)
     if dropped:

@@ -1,0 +1,424 @@
+"""The per-browser history: the service on its own, then through the test client."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import random
+import re
+from html import unescape
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from webapp import history
+from webapp.example import DEFAULTS, PARAMETER_ORDER
+from webapp.views import hooks
+from webapp.views.history import DROPPED_KEY, SESSION_KEY
+
+NOW = 1_780_000_000  # 2026-05-28T20:26:40Z
+
+
+def raw(**changes: str) -> dict[str, str]:
+    return {**DEFAULTS, **changes}
+
+
+def entry(at: int = NOW, **changes: str) -> history.Entry:
+    return history.new_entry(raw(**changes), at)
+
+
+def always(_entries) -> bool:
+    return True
+
+
+# -- the service ---------------------------------------------------------------------
+
+
+def test_an_entry_round_trips_through_its_compact_form():
+    original = entry(weight="90", activation="tanh")
+    compact = original.encode()
+    assert compact == ["4", "ft", "90", "kg", "0.2", "0.00001", "1", "tanh", NOW]
+    assert history.decode([compact]) == [original]
+
+
+def test_an_entry_recomputes_its_result_from_the_parameters():
+    example = entry()
+    assert round(example.lesson.trace.z, 4) == 1.8008
+    assert round(example.lesson.trace.output, 4) == 0.8582
+    assert example.lesson.label == "Obese"
+    assert example.query == (
+        "height=4&height_unit=ft&weight=80&weight_unit=kg&w1=0.2&w2=0.00001&b=1&activation=sigmoid"
+    )
+    assert example.iso_time == "2026-05-28T20:26:40Z"
+    assert example.when == "28 May 2026, 20:26 UTC"
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "not a list",
+        ["4", "ft", "80", "kg", "0.2", "0.00001", "1", "sigmoid"],  # no time
+        ["4", "ft", "80", "kg", "0.2", "0.00001", "1", "sigmoid", NOW, 1],  # too long
+        ["4", "ft", "80", "kg", "0.2", "0.00001", "1", "sigmoid", str(NOW)],
+        ["4", "ft", "80", "kg", "0.2", "0.00001", "1", "sigmoid", True],
+        ["4", "ft", "80", "kg", "0.2", "0.00001", "1", "sigmoid", 12],  # not a real time
+        ["4", "ft", "80", "kg", "0.2", "0.00001", "1", "sigmoid", 1.78e9],
+        ["4", "ft", 80, "kg", "0.2", "0.00001", "1", "sigmoid", NOW],
+        ["nan", "ft", "80", "kg", "0.2", "0.00001", "1", "sigmoid", NOW],
+        ["4", "yards", "80", "kg", "0.2", "0.00001", "1", "sigmoid", NOW],
+        ["11", "ft", "80", "kg", "0.2", "0.00001", "1", "sigmoid", NOW],  # out of range
+        [" 4", "ft", "80", "kg", "0.2", "0.00001", "1", "sigmoid", NOW],  # not as stored
+        ["4" * 65, "ft", "80", "kg", "0.2", "0.00001", "1", "sigmoid", NOW],
+        ["4", "ft", "80", "kg", "0.2", "0.00001", "1", "softmax", NOW],
+        None,
+        {"height": "4"},
+    ],
+)
+def test_a_malformed_entry_is_left_out(item):
+    good = entry(weight="70")
+    assert history.decode([item, good.encode()]) == [good]
+
+
+@pytest.mark.parametrize("data", [None, "x", 3, {"a": 1}, [[]], [None]])
+def test_an_unreadable_history_is_empty(data):
+    assert history.decode(data) == []
+
+
+def test_newest_first_and_a_repeat_in_a_row_kept_once():
+    entries: list[history.Entry] = []
+    for at, weight in enumerate(["70", "80", "80", "70"], start=NOW):
+        entries = history.add(entries, entry(at, weight=weight), always).entries
+    assert [(e.raw["weight"], e.at) for e in entries] == [
+        ("70", NOW + 3),
+        ("80", NOW + 1),  # the repeat kept its first time
+        ("70", NOW),
+    ]
+    again = history.add(entries, entry(NOW + 9, weight="70"), always)
+    assert not again.changed and again.dropped == 0 and again.entries == entries
+
+
+def test_the_oldest_are_dropped_to_fit_and_counted():
+    entries = [entry(NOW - i, weight=str(90 - i)) for i in range(5)]
+    added = history.add(entries, entry(NOW + 1, weight="50"), lambda kept: len(kept) <= 3)
+    assert added.dropped == 3
+    assert [e.raw["weight"] for e in added.entries] == ["50", "90", "89"]
+
+
+def test_the_count_is_capped_too():
+    entries = [entry(NOW - i, weight=str(200 - i)) for i in range(4)]
+    added = history.add(entries, entry(NOW + 1, weight="50"), always, max_entries=3)
+    assert added.dropped == 2
+    assert [e.raw["weight"] for e in added.entries] == ["50", "200", "199"]
+
+
+def test_the_new_entry_is_kept_even_if_nothing_fits():
+    added = history.add([entry(weight="60")], entry(NOW + 1, weight="50"), lambda _: False)
+    assert [e.raw["weight"] for e in added.entries] == ["50"] and added.dropped == 1
+
+
+def test_remove_one_entry_by_its_key():
+    a, b, c = entry(NOW, weight="70"), entry(NOW, weight="80"), entry(NOW + 1, weight="70")
+    assert history.remove([c, b, a], a.key) == [c, b]
+    assert history.remove([c, b, a], f"{NOW + 2} {a.query}") is None
+    assert history.remove([c, b, a], "") is None
+
+
+def test_csv_has_a_header_and_one_row_per_entry():
+    first = entry(weight="90")
+    text = history.to_csv([history.as_record(first, "http://x/?" + first.query)])
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert list(rows[0]) == list(history.CSV_COLUMNS)
+    assert rows[0]["weight"] == "90" and rows[0]["label"] == "Obese"
+    assert float(rows[0]["output"]) == first.lesson.trace.output
+    assert rows[0]["share_url"] == "http://x/?" + first.query
+
+
+# -- through the app -------------------------------------------------------------------
+
+HISTORY_ENTRY = re.compile(r'<li class="history-entry">(.*?)</li>', re.S)
+
+
+def compute(client: FlaskClient, **params: str):
+    response = client.get("/", query_string=params)
+    assert response.status_code == 200, response.status_code
+    return response
+
+
+def history_page(client: FlaskClient) -> str:
+    response = client.get("/history")
+    assert response.status_code == 200
+    assert response.headers["Cache-Control"] == "private, no-store"
+    return unescape(response.get_data(as_text=True))
+
+
+def weights_listed(page: str) -> list[str]:
+    return re.findall(r", ([^ ,]+) kg</a></h2>", page)
+
+
+def csrf_token(client: FlaskClient) -> str:
+    match = re.search(r'name="csrf_token" value="([^"]+)"', history_page(client))
+    assert match, "no CSRF token on /history"
+    return match.group(1)
+
+
+def stored(client: FlaskClient) -> list:
+    with client.session_transaction() as session:
+        return list(session.get(SESSION_KEY, []))
+
+
+def test_each_result_is_added_newest_first(client):
+    for weight in ("70", "71", "71", "72"):
+        compute(client, weight=weight)
+    page = history_page(client)
+    assert weights_listed(page) == ["72", "71", "70"]
+    first = HISTORY_ENTRY.findall(page)[0]
+    assert "σ(z) = 0.8582" in first and "Obese" in first
+    assert "w₁ = 0.2, w₂ = 0.00001, b = 1; z = 1.8007" in first
+    assert re.search(r'<time datetime="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ">', first)
+    share = (
+        "http://localhost/?height=4&height_unit=ft&weight=72&weight_unit=kg"
+        "&w1=0.2&w2=0.00001&b=1&activation=sigmoid"
+    )
+    assert f'<a href="{share}">4 ft, 72 kg</a>' in first
+    assert f'href="/?{share.split("?")[1]}#form-title">Put back in the form' in first
+
+
+def test_the_worked_example_and_invalid_input_are_not_added(client):
+    assert client.get("/").status_code == 200
+    assert client.get("/?height=abc").status_code == 400
+    assert stored(client) == []
+    assert "No results yet" in history_page(client)
+
+
+def test_the_worked_example_page_sets_no_cookie(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert response.headers.getlist("Set-Cookie") == []
+    empty = client.get("/history")
+    assert empty.status_code == 200
+    assert empty.headers.getlist("Set-Cookie") == []  # no forms, so no CSRF token
+
+
+def test_random_weights_land_in_the_history(client):
+    response = client.get("/random?height=5.5&weight=70")
+    assert response.status_code == 303
+    compute_page = client.get(response.headers["Location"])
+    assert compute_page.status_code == 200
+    assert weights_listed(history_page(client)) == ["70"]
+
+
+def test_the_lesson_page_shows_the_latest_five(client):
+    for weight in range(60, 67):
+        compute(client, weight=str(weight))
+    page = unescape(client.get("/").get_data(as_text=True))
+    recent = page.split('<section class="panel history-recent"', 1)[1].split("</section>")[0]
+    assert re.findall(r"4 ft, (\d+) kg</a>", recent) == ["66", "65", "64", "63", "62"]
+    assert '<a href="/history">All 7 results, with downloads</a>' in recent
+
+
+def test_the_cookie_is_httponly_lax_and_lasts(client):
+    response = compute(client, weight="90")
+    (cookie,) = response.headers.getlist("Set-Cookie")
+    assert cookie.startswith("session=")
+    assert "; HttpOnly" in cookie and "; SameSite=Lax" in cookie and "; Expires=" in cookie
+    assert "Secure" not in cookie
+    again = client.get("/?weight=90")  # nothing new: the cookie is not re-sent
+    assert again.status_code == 200 and again.headers.getlist("Set-Cookie") == []
+
+
+def test_the_cookie_is_secure_under_https():
+    from webapp import create_app
+
+    app = create_app({"TESTING": True, "SECRET_KEY": "k" * 40, "HTTPS": True})
+    response = app.test_client().get("/?weight=90", base_url="https://localhost")
+    assert response.status_code == 200
+    (cookie,) = response.headers.getlist("Set-Cookie")
+    assert "; Secure" in cookie and "; HttpOnly" in cookie
+
+
+def long_number(rng: random.Random, prefix: str) -> str:
+    """A valid number of 64 characters that hardly compresses."""
+    return prefix + "".join(rng.choice("0123456789") for _ in range(64 - len(prefix)))
+
+
+@pytest.mark.slow
+def test_500_results_keep_the_cookie_small_and_say_what_was_dropped(client):
+    rng = random.Random(4)
+    largest = 0
+    for i in range(500):
+        if i % 2:  # the longest values the parser accepts
+            params = {
+                "height": long_number(rng, "4."),
+                "weight": long_number(rng, "80."),
+                "w1": long_number(rng, "0."),
+                "w2": long_number(rng, "0.0000"),
+                "b": long_number(rng, "1."),
+            }
+        else:
+            params = {"height": f"{4 + i % 50 / 10:g}", "weight": str(40 + i), "activation": "tanh"}
+        response = compute(client, **params)
+        for header in response.headers.getlist("Set-Cookie"):
+            largest = max(largest, len(header))
+    assert 3_000 < largest < 4_093
+    response = client.get("/history")  # now with a CSRF token in the cookie too
+    assert response.status_code == 200
+    (cookie,) = response.headers.getlist("Set-Cookie")
+    assert len(cookie) < 4_093
+    page = unescape(response.get_data(as_text=True))
+    shown = len(HISTORY_ENTRY.findall(page))
+    assert shown > 10
+    assert f"{500 - shown} older results were dropped to keep the history small." in page
+    newest = HISTORY_ENTRY.findall(page)[0]
+    assert f"{params['height']} ft" in newest  # the last computed is first
+
+
+def test_the_lesson_page_says_when_it_dropped_old_results(client, monkeypatch):
+    monkeypatch.setattr(history, "MAX_ENTRIES", 3)
+    for weight in ("60", "61", "62"):
+        page = compute(client, weight=weight).get_data(as_text=True)
+        assert "older result" not in page
+    page = compute(client, weight="63").get_data(as_text=True)
+    assert "Your history is full: 1 older result was dropped to keep it small." in page
+    assert "1 older result was dropped to keep the history small." in history_page(client)
+
+
+def sign(app: Flask, data: dict) -> str:
+    return app.session_interface.get_signing_serializer(app).dumps(data)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("value", ["garbage", "a.b.c", "", "eyJoaXN0b3J5IjpbXX0.xx.yy"])
+def test_a_tampered_cookie_is_an_empty_history(client, value):
+    compute(client, weight="90")
+    client.set_cookie("session", value)
+    page = history_page(client)
+    assert "No results yet" in page
+    assert client.get("/?weight=91").status_code == 200
+    assert weights_listed(history_page(client)) == ["91"]
+
+
+def test_a_signed_but_malformed_history_is_read_as_far_as_it_is_valid(app, client):
+    good = entry(weight="77").encode()
+    client.set_cookie(
+        "session",
+        sign(app, {SESSION_KEY: [["x"], good, 5, None, good[:-1]], DROPPED_KEY: "many"}),
+    )
+    page = history_page(client)
+    assert weights_listed(page) == ["77"]
+    assert "dropped" not in page
+    client.set_cookie("session", sign(app, {SESSION_KEY: {"not": "a list"}}))
+    assert "No results yet" in history_page(client)
+
+
+@pytest.mark.parametrize("path", ["/history/clear", "/history/delete"])
+@pytest.mark.parametrize("token", [None, "", "forged-token"])
+def test_a_post_without_a_valid_token_is_refused_and_changes_nothing(client, path, token):
+    compute(client, weight="70")
+    compute(client, weight="80")
+    before = stored(client)
+    key = history.decode(before)[0].key
+    data = {"entry": key} if token is None else {"entry": key, "csrf_token": token}
+    response = client.post(path, data=data)
+    assert response.status_code == 400
+    assert "The form expired or was sent from another site" in unescape(
+        response.get_data(as_text=True)
+    )
+    assert stored(client) == before
+
+
+def test_clear_empties_the_history(client):
+    compute(client, weight="70")
+    response = client.post("/history/clear", data={"csrf_token": csrf_token(client)})
+    assert response.status_code == 303
+    assert response.headers["Location"] == "/history?done=cleared"
+    assert stored(client) == []
+    page = client.get(response.headers["Location"])
+    assert page.status_code == 200
+    assert "The history was cleared." in page.get_data(as_text=True)
+    assert "No results yet" in page.get_data(as_text=True)
+
+
+def test_delete_removes_just_that_entry(client):
+    for weight in ("70", "80", "90"):
+        compute(client, weight=weight)
+    token = csrf_token(client)
+    key = history.decode(stored(client))[1].key  # the 80 kg one
+    response = client.post("/history/delete", data={"csrf_token": token, "entry": key})
+    assert response.status_code == 303
+    assert response.headers["Location"] == "/history?done=deleted"
+    assert weights_listed(history_page(client)) == ["90", "70"]
+    again = client.post("/history/delete", data={"csrf_token": token, "entry": key})
+    assert again.status_code == 303
+    assert again.headers["Location"] == "/history?done=missing"
+    assert weights_listed(history_page(client)) == ["90", "70"]
+
+
+def test_the_history_page_names_every_delete_button(client):
+    compute(client, weight="70")
+    page = history_page(client)
+    assert re.search(r'Delete<span class="visually-hidden"> 4 ft, 70 kg, \d+ \w+ \d{4}', page)
+    assert '<li><a href="/history" aria-current="page">History</a></li>' in page
+
+
+def test_csv_download(client):
+    compute(client, weight="70", activation="relu")
+    compute(client, weight="90")
+    response = client.get("/history.csv")
+    assert response.status_code == 200
+    assert response.mimetype == "text/csv"
+    assert response.headers["Content-Disposition"] == (
+        'attachment; filename="neuron-lab-history.csv"'
+    )
+    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    assert [(r["weight"], r["activation"], r["label"]) for r in rows] == [
+        ("90", "sigmoid", "Obese"),
+        ("70", "relu", "Obese"),
+    ]
+    assert rows[0]["share_url"].startswith("http://localhost/?height=4&height_unit=ft&weight=90")
+    assert rows[1]["output"] == rows[1]["z"]  # ReLU passes a positive z through
+    assert float(rows[1]["z"]) == 0.2 * 4 + 0.00001 * 70 + 1  # full precision
+
+
+def test_json_download(client):
+    compute(client, weight="90", activation="tanh")
+    response = client.get("/history.json")
+    assert response.status_code == 200
+    assert response.mimetype == "application/json"
+    assert response.headers["Content-Disposition"] == (
+        'attachment; filename="neuron-lab-history.json"'
+    )
+    body = json.loads(response.get_data(as_text=True))
+    assert body["dropped"] == 0
+    (record,) = body["entries"]
+    assert [record[name] for name in PARAMETER_ORDER] == [
+        "4",
+        "ft",
+        "90",
+        "kg",
+        "0.2",
+        "0.00001",
+        "1",
+        "tanh",
+    ]
+    assert record["z"] == 0.2 * 4 + 0.00001 * 90 + 1
+    assert record["label"] == "Obese" and record["threshold"] == 0
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", record["time"])
+
+
+def test_downloads_of_an_empty_history(client):
+    response = client.get("/history.json")
+    assert response.status_code == 200
+    assert json.loads(response.get_data(as_text=True)) == {"entries": [], "dropped": 0}
+    response = client.get("/history.csv")
+    assert response.status_code == 200
+    assert response.get_data(as_text=True) == ",".join(history.CSV_COLUMNS) + "\r\n"
+
+
+def test_the_hook_records_nothing_outside_the_lesson_page(app):
+    lesson = history.new_entry(raw(weight="90"), NOW).lesson
+    with app.test_request_context("/embed?weight=90"):
+        from flask import session
+
+        hooks.lesson_computed(lesson)
+        assert not session.modified and SESSION_KEY not in session
