@@ -1,7 +1,99 @@
-"""Placeholder: filled in by its issue."""
+"""The JSON API: the height/weight neuron (GET), any neuron (POST), its OpenAPI document.
+
+Views only parse, call the service and answer JSON; the rules live in params.py
+(query), api_body.py (POST body) and api_result.py (the answer). Any origin may
+call the API: it reads no cookie and sets none, so CORS needs no credentials.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint
+from flask import Blueprint, Response, jsonify, request
+from werkzeug.exceptions import RequestEntityTooLarge
 
-bp = Blueprint("api", __name__)
+from .. import csrf
+from ..api_body import MAX_BODY_BYTES, parse_body
+from ..api_result import lesson_json, trace_json
+from ..neuron import forward
+from ..openapi import build_document
+from ..params import parse_lesson
+from .links import lesson_url, share_url
+
+PREFIX = "/api/v1"
+TOO_SMALL_HEIGHT = "Height is too small to compute a BMI with: enter a real height, like 5.5."
+
+bp = Blueprint("api", __name__, url_prefix=PREFIX)
+csrf.exempt(bp)  # no cookies are read: there is no session to forge requests with
+
+
+def _errors(errors: dict[str, str], status: int) -> tuple[Response, int]:
+    return jsonify(errors=errors), status
+
+
+@bp.get("/neuron")
+def neuron() -> tuple[Response, int]:
+    """The height/weight neuron, from the same query parameters as the lesson page."""
+    parsed = parse_lesson(request.args.to_dict(flat=False))
+    if not parsed.ok:
+        return _errors(parsed.errors, 400)
+    try:
+        lesson = parsed.lesson()
+        body = lesson_json(
+            lesson,
+            share_url=share_url(lesson.raw),
+            embed_url=lesson_url("embed.index", lesson.raw),
+        )
+    except (ArithmeticError, ValueError):
+        # Every other value is bounded, so only a height near 0 (1e-160 ft) can make
+        # BMI = kg / m² divide by zero or overflow; JSON cannot carry the result.
+        return _errors({"height": TOO_SMALL_HEIGHT}, 400)
+    return jsonify(body), 200
+
+
+@bp.post("/neuron")
+def neuron_post() -> tuple[Response, int]:
+    """Any neuron of 1 to 1,000 inputs, from a JSON body."""
+    if not request.is_json:
+        return _errors(
+            {"body": "Send the body as JSON, with the header Content-Type: application/json."},
+            415,
+        )
+    too_large = {"body": f"The body is larger than {MAX_BODY_BYTES // 1024} KiB."}
+    if (request.content_length or 0) > MAX_BODY_BYTES:
+        return _errors(too_large, 413)
+    # A body sent without a length (chunked) is cut at the limit, not refused, so read
+    # one byte past it to tell a body of exactly the limit from a longer one.
+    request.max_content_length = MAX_BODY_BYTES + 1
+    try:
+        data = request.get_data(cache=False)
+    except RequestEntityTooLarge:
+        return _errors(too_large, 413)
+    if len(data) > MAX_BODY_BYTES:
+        return _errors(too_large, 413)
+    parsed = parse_body(data)
+    if parsed.request is None:
+        return _errors(parsed.errors, 400)
+    given = parsed.request
+    try:
+        trace = forward(given.x, given.w, given.b, given.activation)
+        body = trace_json(trace)
+    except ValueError:  # cannot happen within the limits; never a 500 if it does
+        return _errors({"body": "These numbers are too large to compute with."}, 400)
+    return jsonify(body), 200
+
+
+@bp.get("/openapi.json")
+def openapi() -> tuple[Response, int]:
+    """The OpenAPI 3.1 description of this API, generated from the code's constants."""
+    return jsonify(build_document()), 200
+
+
+@bp.after_app_request
+def allow_any_origin(response: Response) -> Response:
+    """CORS for every answer under the API's prefix, errors included; preflights too."""
+    if request.path.startswith(PREFIX + "/"):
+        response.headers["Access-Control-Allow-Origin"] = "*"
+        if request.method == "OPTIONS" and "Allow" in response.headers:
+            response.headers["Access-Control-Allow-Methods"] = response.headers["Allow"]
+            response.headers["Access-Control-Allow-Headers"] = "Content-Type"
+            response.headers["Access-Control-Max-Age"] = "86400"
+    return response
