@@ -1,0 +1,247 @@
+"""A hostile-input battery through HTTP: every bad value is a 400 naming its field.
+
+Each case is its own test. The lesson page, the widget and the JSON API share one
+parser, so every case is sent to all three: the page and the widget must answer 400
+with the message next to the field (``id="<field>-error"``) and echo no markup; the
+API must answer 400 with ``errors`` naming exactly that field. Never a 500.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+import pytest
+from markupsafe import escape
+from test_security import inline_problems  # tests/ is on sys.path (rootdir conftest)
+
+from webapp import create_app
+
+NUMBER_FIELDS = ("height", "weight", "w1", "w2", "b")
+CHOICE_FIELDS = ("height_unit", "weight_unit", "activation")
+LONG = "9" * 10_000
+
+# Bad for every number, whatever its range.
+BAD_NUMBERS = [
+    "",
+    " ",
+    "   ",
+    "nan",
+    "NaN",
+    "-nan",
+    "inf",
+    "-inf",
+    "+inf",
+    "Infinity",
+    "-Infinity",
+    "1e309",
+    "-1e309",
+    "1e99999",
+    "٤",  # Arabic-Indic four
+    "४",  # Devanagari four
+    "１",  # fullwidth one
+    "4\u00a0",  # no-break space
+    "\u20034",  # em space
+    "1_0",
+    "1_000",
+    "0x1",
+    "0X1F",
+    "0b1",
+    "0o7",
+    "4,5",
+    "1,000",
+    ",5",
+    "1e",
+    "e5",
+    "1e+",
+    ".",
+    "+",
+    "-",
+    "--1",
+    "+-1",
+    "1..2",
+    "1.2.3",
+    "1 2",
+    "\t1",
+    "1\n",
+    "1\x00",
+    "1/2",
+    "1%",
+    "$1",
+    "1j",
+    "None",
+    "null",
+    "true",
+    "[1]",
+    "1;",
+    LONG,
+    "1" * 65,  # one over the 64-character cap
+    "<script>alert(1)</script>",
+    '"><script>alert(1)</script>',
+    "<img src=x onerror=alert(1)>",
+    '" onfocus="alert(1)" autofocus="',
+    "' onmouseover='alert(1)",
+    "{{ 7*7 }}",
+    "{% print(1) %}",
+    "${7*7}",
+    "</textarea><b>x</b>",
+    "&lt;script&gt;",
+]
+# Out of range for each field (limits are inclusive; default units ft and kg), and
+# weights so large that z would overflow: the range rejects them first.
+OUT_OF_RANGE = {
+    "height": ["0", "-0", "-1", "10.000001", "11", "1e308", "0e5"],
+    "weight": ["0", "-80", "700.0000001", "701", "1e308", "-1e-300"],
+    "w1": ["1000000.0001", "-1000001", "1e7", "1e300", "-1.7976931348623157e308"],
+    "w2": ["1000001", "-1e601", "1e300", "1.7976931348623157e308", "-2e6"],
+    "b": ["1000000.5", "-1e7", "1e300", "-1e308", "9" * 40],
+}
+BAD_CHOICES = [
+    "",
+    " ",
+    "0",
+    "1",
+    "-1",
+    "nan",
+    "null",
+    "None",
+    "true",
+    "*",
+    "..",
+    "../etc/passwd",
+    "\tx",
+    "x\n",
+    "x\x00",
+    "ｆｔ",  # fullwidth
+    "σ",
+    "__class__",
+    "__init__",
+    "constructor",
+    "toString",
+    "keys",
+    "[0]",
+    "a,b",
+    "a|b",
+    "a;b",
+    "a b",
+    "%",
+    LONG,
+    "x" * 65,
+    "<script>alert(1)</script>",
+    '"><script>alert(1)</script>',
+    "<img src=x onerror=alert(1)>",
+    '" onfocus="alert(1)" autofocus="',
+    "' onmouseover='alert(1)",
+    "{{ 7*7 }}",
+    "{% print(1) %}",
+    "${7*7}",
+    "</select><b>x</b>",
+    "&lt;b&gt;",
+]
+# Near misses: right idea, wrong spelling (case, plural, other field's choice).
+NEAR_MISSES = {
+    "height_unit": ["FT", "Ft", "feet", "foot", "inch", "IN", "CM", "mm", "km", "M", "kg", "yd"],
+    "weight_unit": ["KG", "Kg", "lbs", "LB", "pound", "kilo", "g", "st", "oz", "ft", "kgs"],
+    "activation": [
+        "Sigmoid",
+        "SIGMOID",
+        "sigmoid()",
+        "softmax",
+        "relu6",
+        "leaky_relu",
+        "Tanh",
+        "ReLU",
+        "identity",
+        "heaviside",
+        "gelu",
+    ],
+}
+# Raw query strings: invalid UTF-8 escapes and a parameter given twice.
+RAW_QUERIES = ["%ff", "%c3%28", "%80", "%e2%82", "1%ed%a0%80", "%f0%28%8c%bc", "%fe%fe%ff%ff"]
+
+
+def _cases() -> list[tuple[str, str, str | None]]:
+    """(field, raw query string, what the form shows back) for every case.
+
+    Values are quoted here and the query is sent as is. A number field shows the
+    value back as typed (trimmed, at most 64 characters), escaped.
+    """
+    cases: list[tuple[str, str, str | None]] = []
+    for field in NUMBER_FIELDS:
+        for value in BAD_NUMBERS + OUT_OF_RANGE[field]:
+            shown = str(escape(value.strip(" ")[:64]))
+            cases.append((field, f"{field}={quote(value, safe='')}", shown))
+        cases += [(field, f"{field}={raw}", None) for raw in RAW_QUERIES]
+        cases += [(field, f"{field}=1&{field}=1", None), (field, f"{field}=1&{field}=", None)]
+    for field in CHOICE_FIELDS:
+        values = BAD_CHOICES + NEAR_MISSES[field]
+        cases += [(field, f"{field}={quote(value, safe='')}", None) for value in values]
+        cases += [(field, f"{field}={raw}", None) for raw in RAW_QUERIES]
+        ok = {"height_unit": "ft", "weight_unit": "kg", "activation": "tanh"}[field]
+        cases += [(field, f"{field}={ok}&{field}={again}", None) for again in (ok, "")]
+    return cases
+
+
+CASES = _cases()
+
+
+@pytest.fixture(scope="module")
+def client():
+    """One app for the whole battery: bad input never sets a cookie, and a fresh app
+    per case would spend most of the run compiling templates."""
+    app = create_app({"TESTING": True, "SECRET_KEY": "test-secret-key-not-for-production"})
+    return app.test_client()
+
+
+_ERROR_ID = re.compile(r'id="([a-z0-9_]+)-error"')
+
+
+def _ids() -> list[str]:
+    return [f"{field}:{query[:40]}" for field, query, _ in CASES]
+
+
+def test_the_battery_is_big_enough():
+    for field in NUMBER_FIELDS + CHOICE_FIELDS:
+        assert sum(1 for name, _, _ in CASES if name == field) >= 40, field
+
+
+def _assert_no_echoed_markup(html: str) -> None:
+    assert inline_problems(html) == []
+    assert "<script>alert" not in html and "<img src=x" not in html and "<b>x</b>" not in html
+    assert LONG not in html  # a huge value is never echoed back whole
+
+
+@pytest.mark.parametrize(("field", "query", "shown"), CASES, ids=_ids())
+def test_the_page_answers_400_with_the_fields_message(client, field, query, shown):
+    response = client.get(f"/?{query}")
+    assert response.status_code == 400
+    assert "Set-Cookie" not in response.headers
+    html = response.get_data(as_text=True)
+    assert set(_ERROR_ID.findall(html)) == {field}
+    message = re.search(rf'<p class="field-error" id="{field}-error">(.*?)</p>', html, re.S)
+    assert message is not None and "Error: </span>" in message.group(1)
+    assert message.group(1).split("</span>", 1)[1].strip()
+    assert f'aria-describedby="{field}-error' in html
+    if shown is not None:  # the learner's input comes back, escaped, to be corrected
+        assert f'id="{field}" name="{field}" type="text" value="{shown}"' in html
+    _assert_no_echoed_markup(html)
+
+
+@pytest.mark.parametrize(("field", "query", "shown"), CASES, ids=_ids())
+def test_the_widget_answers_400_with_the_fields_message(client, field, query, shown):
+    response = client.get(f"/embed?{query}")
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert set(_ERROR_ID.findall(html)) == {field}
+    _assert_no_echoed_markup(html)
+
+
+@pytest.mark.parametrize(("field", "query", "shown"), CASES, ids=_ids())
+def test_the_api_answers_400_naming_the_field(client, field, query, shown):
+    response = client.get(f"/api/v1/neuron?{query}")
+    assert response.status_code == 400
+    assert response.is_json
+    errors = response.get_json()["errors"]
+    assert set(errors) == {field}
+    assert errors[field]
+    assert LONG not in response.get_data(as_text=True)
