@@ -422,3 +422,25 @@ def test_the_hook_records_nothing_outside_the_lesson_page(app):
 
         hooks.lesson_computed(lesson)
         assert not session.modified and SESSION_KEY not in session
+
+
+@pytest.mark.slow
+def test_history_under_gunicorn_with_4_workers_and_no_secret_key(tmp_path, monkeypatch):
+    """Every worker reads the cookie the others wrote: they share the instance key."""
+    import requests
+    from servers import run_gunicorn
+
+    for name in ("FLASK_SECRET_KEY", "SECRET_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    instance = tmp_path / "instance"
+    weights = [str(60 + i) for i in range(20)]
+    with run_gunicorn(workers=4, instance_path=instance) as base, requests.Session() as browser:
+        browser.headers["Connection"] = "close"  # a new connection, any worker, each time
+        for weight in weights:
+            response = browser.get(f"{base}/", params={"weight": weight}, timeout=10)
+            assert response.status_code == 200
+            assert f"4 ft, {weight} kg →" in response.text
+        response = browser.get(f"{base}/history", timeout=10)
+        assert response.status_code == 200
+        assert weights_listed(unescape(response.text)) == weights[::-1]
+    assert (instance / "secret_key").is_file()
