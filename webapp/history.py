@@ -16,7 +16,7 @@ import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from .example import PARAMETER_ORDER, Lesson
@@ -48,7 +48,7 @@ class Entry:
     @cached_property
     def lesson(self) -> Lesson:
         """The result, recomputed from the parameters (the share link's numbers)."""
-        return parse_lesson({name: [self.raw[name]] for name in PARAMETER_ORDER}).lesson()
+        return _lesson(tuple(self.raw[name] for name in PARAMETER_ORDER))
 
     @property
     def query(self) -> str:
@@ -84,6 +84,24 @@ def new_entry(raw: dict[str, str], at: float) -> Entry:
     return Entry(raw={name: raw[name] for name in PARAMETER_ORDER}, at=int(at))
 
 
+def _args(values: tuple[str, ...]) -> dict[str, list[str]]:
+    return {name: [value] for name, value in zip(PARAMETER_ORDER, values, strict=True)}
+
+
+# The same cookie arrives with every request, so its entries are checked and
+# computed once per process, not once per request.
+@lru_cache(maxsize=1024)
+def _accepted(values: tuple[str, ...]) -> bool:
+    """Whether the parser accepts these 8 strings exactly as they are (trimmed, valid)."""
+    parsed = parse_lesson(_args(values))
+    return parsed.ok and tuple(parsed.raw.values()) == values
+
+
+@lru_cache(maxsize=256)
+def _lesson(values: tuple[str, ...]) -> Lesson:
+    return parse_lesson(_args(values)).lesson()
+
+
 def decode_entry(item: object) -> Entry | None:
     """An entry from its compact form, or None if it is malformed or no longer valid."""
     if not isinstance(item, list) or len(item) != len(PARAMETER_ORDER) + 1:
@@ -93,12 +111,9 @@ def decode_entry(item: object) -> Entry | None:
         return None
     if not all(isinstance(v, str) and len(v) <= MAX_RAW_LENGTH for v in values):
         return None
-    parsed = parse_lesson(
-        {name: [value] for name, value in zip(PARAMETER_ORDER, values, strict=True)}
-    )
-    if not parsed.ok or list(parsed.raw.values()) != values:
-        return None  # only ever store what the parser accepted, untouched
-    return Entry(raw=dict(parsed.raw), at=at)
+    if not _accepted(tuple(values)):
+        return None  # only what the parser accepts, untouched, is a result
+    return Entry(raw=dict(zip(PARAMETER_ORDER, values, strict=True)), at=at)
 
 
 def decode(data: object) -> list[Entry]:

@@ -43,7 +43,14 @@ _WIDEST_COUNT = 10**9
 
 def load() -> list[history.Entry]:
     """This browser's entries, newest first; an unreadable cookie reads as none."""
-    return history.decode(session.get(SESSION_KEY))
+    if "history_entries" not in g:  # read once per request
+        g.history_entries = history.decode(session.get(SESSION_KEY))
+    return list(g.history_entries)
+
+
+def _store(entries: list[history.Entry]) -> None:
+    session[SESSION_KEY] = history.encode(entries)
+    g.history_entries = entries
 
 
 def dropped_count() -> int:
@@ -67,7 +74,7 @@ def record(lesson: Lesson) -> int:
 
     added = history.add(load(), history.new_entry(lesson.raw, time.time()), fits)
     if added.changed:
-        session[SESSION_KEY] = history.encode(added.entries)
+        _store(added.entries)
         if added.dropped:
             session[DROPPED_KEY] = dropped + added.dropped
         session.permanent = True  # outlives the browser session (31 days unused)
@@ -142,6 +149,7 @@ def clear() -> Response:
     """Empty the history (CSRFProtect has checked the token before this runs)."""
     session.pop(SESSION_KEY, None)
     session.pop(DROPPED_KEY, None)
+    g.pop("history_entries", None)
     return _back("cleared")
 
 
@@ -151,5 +159,5 @@ def delete() -> Response:
     remaining = history.remove(load(), request.form.get("entry", ""))
     if remaining is None:
         return _back("missing")
-    session[SESSION_KEY] = history.encode(remaining)
+    _store(remaining)
     return _back("deleted")
