@@ -10,7 +10,9 @@ import dataclasses
 import io
 import json
 import math
+import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -575,3 +577,33 @@ def test_get_values_against_mpmath(api_app, height_unit, weight_unit, activation
     assert close(answer["bmi"], kg / metres**2)
     assert answer["bmi_check"]["obese"] is (answer["bmi"] >= 30)
     check_against_mpmath(answer, answer["x"], [w1, w2], b)
+
+
+# --- The README's examples are real answers ------------------------------------------
+
+
+def _readme_api_examples() -> tuple[list[str], list[Any]]:
+    """The curl commands and JSON answers shown under "## The JSON API"."""
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## The JSON API\n", 1)[1].split("\n## ", 1)[0]
+    commands = re.findall(r"```sh\n(.*?)```", section, re.S)
+    answers = [json.loads(block) for block in re.findall(r"```json\n(.*?)```", section, re.S)]
+    return commands, answers
+
+
+def test_the_readme_shows_what_the_api_answers(client):
+    commands, answers = _readme_api_examples()
+    assert len(commands) == len(answers) == 3
+    get_url = re.search(r"curl '([^']+)'", commands[0])
+    assert get_url is not None
+    query = urlsplit(get_url.group(1)).query
+    response, body = get(client, query)
+    assert response.status_code == 200
+    shown = json.loads(json.dumps(answers[0]).replace("127.0.0.1:8000", "localhost"))
+    assert body == shown
+    for command, answer, status in ((commands[1], answers[1], 200), (commands[2], answers[2], 400)):
+        sent = re.search(r"-d '([^']+)'", command)
+        assert sent is not None
+        response, body = post(client, data=sent.group(1).encode())
+        assert response.status_code == status
+        assert body == answer
