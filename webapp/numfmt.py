@@ -8,9 +8,12 @@ tiny contribution never reads as nothing. Never scientific notation.
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 _FOUR_PLACES = Decimal("0.0001")
+# Room for every digit of any float rounded to a few places (the default 28 makes
+# quantize fail from about 1e24 up).
+_WIDE = Context(prec=400)
 
 
 def _plain(d: Decimal) -> str:
@@ -29,7 +32,7 @@ def fmt(value: float, places: int = 4) -> str:
         return "0"
     exact = Decimal(repr(float(value)))
     quantum = _FOUR_PLACES if places == 4 else Decimal(1).scaleb(-places)
-    rounded = exact.quantize(quantum, rounding=ROUND_HALF_UP)
+    rounded = exact.quantize(quantum, rounding=ROUND_HALF_UP, context=_WIDE)
     if rounded == 0:
         rounded = Decimal(f"{value:.2g}")
     return _plain(rounded)

@@ -19,10 +19,12 @@ from .example import (
     MAX_ABS_PARAMETER,
     MAX_HEIGHT,
     MAX_WEIGHT,
+    METRES_PER_FOOT,
     PARAMETER_ORDER,
     WEIGHT_UNITS,
     Lesson,
     run_lesson,
+    to_feet,
 )
 from .neuron import ACTIVATIONS
 
@@ -170,6 +172,16 @@ def _check_ranges(result: ParsedLesson) -> None:
                     f"{LABELS[name]} must be more than 0 and at most "
                     f"{_format_limit(limits[unit])} {unit}."
                 )
+    height = values.get("height")
+    if isinstance(height, float) and "height_unit" in values and "height" not in errors:
+        # "> 0" lets through heights like 1e-160 ft whose BMI, kg / m², divides by
+        # zero or overflows: refuse them here so page, widget and API agree.
+        metres = to_feet(height, str(values["height_unit"])) * METRES_PER_FOOT
+        if metres * metres == 0 or not math.isfinite(MAX_WEIGHT["kg"] / (metres * metres)):
+            errors["height"] = (
+                f"{LABELS['height']} is too small to compute a BMI with: "
+                f"enter a real height, like {_EXAMPLES['height']}."
+            )
     for name in ("w1", "w2", "b"):
         value = values.get(name)
         if isinstance(value, float) and abs(value) > MAX_ABS_PARAMETER:

@@ -354,6 +354,7 @@ class Waterfall:
     bar_height: int
     connectors: str  # dotted lines carrying each running total down to the next bar
     axis: str
+    zero_x: float | int
     zero_path: str
     star_path: str  # where z reaches z* and the answer flips
     star_x: float | int
@@ -404,6 +405,7 @@ def waterfall(trace: Trace) -> Waterfall:
         bar_height=_BAR_HEIGHT,
         connectors=connectors,
         axis=axis,
+        zero_x=r1(sx(0.0)),
         zero_path=f"M{r1(sx(0.0))} {r1(y0)}V{r1(y1)}",
         star_path=f"M{r1(sx(star))} {r1(y0 - 4)}V{r1(y1)}",
         star_x=r1(sx(star)),
@@ -457,6 +459,12 @@ def _region_path(points: list[tuple[float, float]], sx: Scale, sy: Scale) -> str
     return polyline([(sx(x), sy(y)) for x, y in points]) + "Z"
 
 
+def _area(points: list[tuple[float, float]]) -> float:
+    """A simple polygon's area (shoelace); 0 for fewer than three points."""
+    pairs = zip(points, points[1:] + points[:1], strict=True)
+    return abs(sum(xa * yb - xb * ya for (xa, ya), (xb, yb) in pairs)) / 2
+
+
 def _centroid(points: list[tuple[float, float]]) -> tuple[float, float]:
     """The area centroid of a simple polygon (for placing its label)."""
     area = cx = cy = 0.0
@@ -492,9 +500,11 @@ def decision_plane(lesson: Lesson) -> BoundaryPlot:
     neg = clip(rect, plane, keep_positive=False)
     segment = boundary_segment(x_max, y_max, plane)
     everywhere = None
-    if len(pos) < 3:
+    # A line that only grazes a corner (too close to draw) leaves a sliver region:
+    # then the other answer fills the picture.
+    if len(pos) < 3 or (segment is None and _area(pos) < _area(neg)):
         everywhere = label_for(False)
-    elif len(neg) < 3:
+    elif len(neg) < 3 or segment is None:
         everywhere = label_for(True)
 
     px, py = sx(hx), sy(my)
