@@ -90,7 +90,7 @@ BAD_NUMBERS = [
 # Out of range for each field (limits are inclusive; default units ft and kg), and
 # weights so large that z would overflow: the range rejects them first.
 OUT_OF_RANGE = {
-    "height": ["0", "-0", "-1", "10.000001", "11", "1e308", "0e5"],
+    "height": ["0", "-0", "-1", "10.000001", "11", "1e308", "0e5", "1e-160", "5e-324"],
     "weight": ["0", "-80", "700.0000001", "701", "1e308", "-1e-300"],
     "w1": ["1000000.0001", "-1000001", "1e7", "1e300", "-1.7976931348623157e308"],
     "w2": ["1000001", "-1e601", "1e300", "1.7976931348623157e308", "-2e6"],
