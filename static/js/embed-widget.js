@@ -1,29 +1,20 @@
-// Inside the Neuron Lab widget's iframe: tell the page that frames it how tall the
-// widget is, so that page's embed-host.js can size the iframe to fit, with no
-// scrollbar. The message goes to any origin ("*"): the widget cannot know who
-// frames it, and its height is not a secret. It carries nothing else.
+// Inside the widget's iframe: tell the framing page our height, so its embed-host.js
+// can fit the iframe to it. Target "*": we cannot know who frames us, and a height
+// is no secret (the message carries nothing else).
 (function () {
   "use strict";
-  if (window.parent === window) return; // opened on its own: nobody to tell
-
-  var root = document.documentElement;
-  var sent = 0;
-
+  if (window.parent === window) return;
+  var root = document.documentElement, sent = 0;
   function tell() {
-    // The <html> box is as tall as the content (no height is set on it), unlike
-    // scrollHeight, which never drops below the iframe's current height.
+    // <html> is as tall as its content; scrollHeight never drops below the iframe's.
     var height = Math.ceil(root.getBoundingClientRect().height);
     if (height > 0 && height !== sent) {
       sent = height;
       window.parent.postMessage({ type: "neuron-lab:resize", height: height }, "*");
     }
   }
-
-  if (typeof ResizeObserver === "function") {
-    new ResizeObserver(tell).observe(root);
-  } else {
-    window.addEventListener("resize", tell);
-  }
+  if (window.ResizeObserver) new ResizeObserver(tell).observe(root);
+  else window.addEventListener("resize", tell);
   window.addEventListener("load", tell);
   tell();
 })();
