@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from flask import Blueprint
+from flask import Blueprint, Response, abort, request
 
-from .. import plots
+from .. import plots, preview_image
 from ..example import Lesson
+from ..params import parse_lesson
 
 bp = Blueprint("preview", __name__)
+
+MAX_AGE = 86400  # a day: the image for a set of parameters never changes within a VERSION
 
 
 @bp.app_template_global()
@@ -20,3 +23,21 @@ def lesson_pictures(lesson: Lesson) -> plots.Pictures:
 def luck_chart(lesson: Lesson) -> plots.LuckChart:
     """The luck meter and its chart, for templates/_luck.html."""
     return plots.luck_chart(lesson)
+
+
+@bp.get("/preview.png")
+def image() -> Response:
+    """The result card as a 1200×630 PNG for Open Graph link previews."""
+    parsed = parse_lesson(request.args.to_dict(flat=False))
+    if not parsed.ok:
+        abort(400, "; ".join(parsed.errors.values()))
+    tag = preview_image.etag(parsed.raw)
+    # If-None-Match compares weakly (RFC 9110): answer 304 before drawing anything.
+    if request.if_none_match.contains_weak(tag):
+        response = Response(status=304)
+    else:
+        response = Response(preview_image.card_png(parsed.lesson()), mimetype="image/png")
+    response.set_etag(tag)
+    response.cache_control.public = True
+    response.cache_control.max_age = MAX_AGE
+    return response
