@@ -1,0 +1,110 @@
+"""The luck meter: seeded, drawn like the Random weights button, checked against the maths."""
+
+from __future__ import annotations
+
+import math
+import time
+from html import unescape
+
+import numpy as np
+import pytest
+
+from webapp import luck, plots
+from webapp.boundary import z_star
+from webapp.example import RANDOM_SCALE, draw_weights
+from webapp.neuron import ACTIVATIONS
+from webapp.params import parse_lesson
+
+PEOPLE = [(4.0, 80.0), (5.5, 70.0), (6.2, 140.0), (0.5, 1.0), (10.0, 700.0)]
+
+
+@pytest.mark.parametrize("name", list(ACTIVATIONS))
+@pytest.mark.parametrize(("height_ft", "weight_kg"), PEOPLE)
+def test_the_share_agrees_with_the_analytic_probability(height_ft, weight_kg, name):
+    meter = luck.luck_meter(height_ft, weight_kg, name)
+    # An independent estimate: z = w₁h + w₂m + b is normal with mean 0 and
+    # variance (0.4h)² + (0.03m)² + 2², so P(z ≥ z*) = 1 − Φ(z*/σ).
+    sigma = math.sqrt((0.4 * height_ft) ** 2 + (0.03 * weight_kg) ** 2 + 2.0**2)
+    p_obese = 1 - 0.5 * (1 + math.erf(z_star(name) / sigma / math.sqrt(2)))
+    obese = weight_kg / (height_ft * 0.3048) ** 2 >= 30
+    expected = p_obese if obese else 1 - p_obese
+    assert luck.analytic_share(height_ft, weight_kg, name) == pytest.approx(expected)
+    standard_error = math.sqrt(expected * (1 - expected) / meter.draws)
+    assert abs(meter.share - expected) <= 4 * standard_error, (meter.share, expected)
+    assert meter.sigma == pytest.approx(sigma)
+
+
+def test_the_figure_is_reproducible_and_uses_the_buttons_distribution():
+    meter = luck.luck_meter.__wrapped__(4.0, 80.0, "sigmoid")  # uncached: computed afresh
+    assert meter == luck.luck_meter.__wrapped__(4.0, 80.0, "sigmoid")
+    # the same draws by hand: the seed, the button's own draw_weights, 20 000 sets
+    drawn = draw_weights(np.random.default_rng(luck.SEED), luck.DRAWS)
+    z = drawn["w1"] * 4.0 + drawn["w2"] * 80.0 + drawn["b"]
+    assert meter.draws == 20_000
+    assert meter.agree == int(np.count_nonzero(z >= 0))  # BMI 53.8: Obese
+    assert meter.share == pytest.approx(0.49855)  # the fixed seed's figure
+    assert RANDOM_SCALE == {"w1": 0.4, "w2": 0.03, "b": 2.0}
+
+
+def test_sigmoid_tanh_and_step_are_a_coin_toss_for_anyone():
+    # z* = 0 and z is symmetric around 0: exactly one half, whatever the person
+    for name in ("sigmoid", "tanh", "step"):
+        for height_ft, weight_kg in PEOPLE:
+            assert luck.analytic_share(height_ft, weight_kg, name) == pytest.approx(0.5)
+
+
+def test_relu_and_linear_favour_not_obese_a_little():
+    # z* = 0.5 > 0: for a small person (σ ≈ 2.06) P(z ≥ 0.5) = 1 − Φ(0.243) ≈ 0.404
+    assert luck.analytic_share(1.0, 10.0, "relu") == pytest.approx(0.4042, abs=1e-4)
+    assert luck.luck_meter(1.0, 10.0, "relu").share == pytest.approx(0.4042, abs=0.015)
+
+
+def test_the_histogram_counts_every_draw_and_splits_at_z_star():
+    for name in ("sigmoid", "relu"):
+        meter = luck.luck_meter(5.5, 70.0, name)
+        assert sum(meter.counts) + meter.below + meter.above == meter.draws
+        assert len(meter.counts) == luck.BINS == len(meter.edges) - 1
+        assert min(abs(edge - meter.z_star) for edge in meter.edges) < 1e-9
+        width = meter.edges[1] - meter.edges[0]
+        assert width == pytest.approx(7 * meter.sigma / luck.BINS)
+
+
+def test_the_chart_puts_agreeing_bars_on_the_bmi_rules_side():
+    obese = parse_lesson({}).lesson()  # BMI 53.8
+    chart = plots.luck_chart(obese)
+    assert not chart.agree_left
+    first_agree = float(chart.agree_path.split(" ")[0][1:])
+    last_disagree = float(chart.disagree_path.rsplit("M", 1)[1].split(" ")[0])
+    assert last_disagree < chart.star_x < first_agree
+    slim = parse_lesson({"height": ["6"], "weight": ["60"]}).lesson()  # BMI 17.9
+    assert plots.luck_chart(slim).agree_left
+    assert chart.yours_x is not None  # z = 1.8008 is well inside ±3.5σ
+
+
+def test_unknown_activations_are_refused():
+    with pytest.raises(ValueError, match="unknown activation"):
+        luck.luck_meter(4.0, 80.0, "softmax")
+
+
+def test_it_is_fast_enough_for_every_page_view():
+    luck.luck_meter.__wrapped__(4.0, 80.0, "sigmoid")  # the draws are made once per process
+    timings = []
+    for i in range(7):
+        start = time.perf_counter()
+        luck.luck_meter.__wrapped__(4.0 + i / 100, 80.0, "sigmoid")
+        timings.append(time.perf_counter() - start)
+    # about 1.5 ms on a quiet core; the bound leaves room for a busy test machine
+    assert min(timings) < 0.010, timings
+    start = time.perf_counter()
+    luck.luck_meter(4.0, 80.0, "sigmoid")
+    luck.luck_meter(4.0, 80.0, "sigmoid")
+    assert time.perf_counter() - start < 0.010  # cached
+
+
+def test_the_meter_is_on_the_page(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    page = unescape(response.get_data(as_text=True))
+    assert "49.9%</strong> of 20,000 random neurons call this person <strong>Obese</strong>" in page
+    assert "no better than tossing a coin" in page
+    assert '<title id="lk-t">49.9% of random neurons agree with the BMI rule</title>' in page

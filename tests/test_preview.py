@@ -1,0 +1,122 @@
+"""The link-preview image: a 1200×630 PNG of the result card, cached by ETag."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+
+from webapp import preview_image
+from webapp.params import parse_lesson
+
+EXAMPLE = (
+    "height=4&height_unit=ft&weight=80&weight_unit=kg&w1=0.2&w2=0.00001&b=1&activation=sigmoid"
+)
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    with Image.open(io.BytesIO(data)) as image:
+        image.load()
+        return image.size
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        EXAMPLE,
+        "height=170&height_unit=cm&weight=176&weight_unit=lb&w1=-0.3&activation=tanh",
+        "w1=-1000000&w2=0.000000000000000000000000000000001234&b=-1000000&activation=step",
+        "height=1.7&height_unit=m&weight=90&activation=relu",
+        "height=6&weight=60&activation=linear",
+    ],
+)
+def test_the_preview_is_a_1200_by_630_png(client, query):
+    response = client.get(f"/preview.png?{query}")
+    assert response.status_code == 200
+    assert response.mimetype == "image/png"
+    assert png_size(response.data) == (1200, 630)
+    assert len(response.data) < 100_000  # a palette PNG: tens of kilobytes
+    assert "Set-Cookie" not in response.headers  # cacheable by anyone
+
+
+def test_it_is_cached_with_a_strong_etag_and_for_a_day(client):
+    response = client.get(f"/preview.png?{EXAMPLE}")
+    assert response.status_code == 200
+    etag = response.headers["ETag"]
+    assert etag.startswith('"') and not etag.startswith("W/")
+    assert response.headers["Cache-Control"] == "public, max-age=86400"
+    again = client.get(f"/preview.png?{EXAMPLE}")
+    assert again.status_code == 200 and again.headers["ETag"] == etag
+    assert again.data == response.data
+
+
+@pytest.mark.parametrize("header", ["{etag}", "W/{etag}", '"other", {etag}', "*"])
+def test_if_none_match_gives_304_without_a_body(client, header):
+    etag = client.get(f"/preview.png?{EXAMPLE}").headers["ETag"]
+    response = client.get(
+        f"/preview.png?{EXAMPLE}", headers={"If-None-Match": header.format(etag=etag)}
+    )
+    assert response.status_code == 304
+    assert response.data == b""
+    assert response.headers["ETag"] == etag
+    assert response.headers["Cache-Control"] == "public, max-age=86400"
+
+
+def test_a_stale_etag_gets_the_image(client):
+    response = client.get(f"/preview.png?{EXAMPLE}", headers={"If-None-Match": '"stale"'})
+    assert response.status_code == 200
+    assert png_size(response.data) == (1200, 630)
+
+
+def test_the_etag_follows_the_normalized_parameters_and_the_version(client, monkeypatch):
+    def etag(query: str) -> str:
+        response = client.get(f"/preview.png?{query}")
+        assert response.status_code == 200
+        return response.headers["ETag"]
+
+    example = etag(EXAMPLE)
+    assert etag("") == example  # defaults are filled in
+    assert etag("weight=80&height=4&unknown=1") == example  # order and unknown names do not count
+    assert etag("height=%204%20") == example  # spaces around a number are trimmed
+    assert etag("height=4.0") != example  # typed values are shown as typed
+    assert etag("activation=tanh") != example
+    monkeypatch.setattr(preview_image, "VERSION", "test-next")
+    assert etag(EXAMPLE) != example
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["height=abc", "height=4&height=5", "activation=softmax", "weight=701", "w1=nan", "b=1e309"],
+)
+def test_invalid_parameters_are_a_400(client, query):
+    response = client.get(f"/preview.png?{query}")
+    assert response.status_code == 400
+    assert response.mimetype == "text/html"
+    assert "ETag" not in response.headers
+
+
+def test_without_dejavu_it_falls_back_to_pillows_font(monkeypatch, tmp_path):
+    monkeypatch.setattr(preview_image, "FONT_DIR", str(tmp_path / "no-fonts-here"))
+    preview_image.font.cache_clear()
+    try:
+        png = preview_image.render(parse_lesson({}).lesson())
+    finally:
+        preview_image.font.cache_clear()
+    assert png_size(png) == (1200, 630)
+
+
+def test_the_card_uses_dejavu_when_installed():
+    assert preview_image.font(20).getname()[0] == "DejaVu Sans"
+
+
+def test_the_card_states_the_result():
+    # The drawing is checked by eye (screenshots); here: the text it is built from.
+    lesson = parse_lesson({"w1": ["-0.3"], "b": ["-1.5"], "activation": ["relu"]}).lesson()
+    assert preview_image._minus("-0.3") == "−0.3"
+    assert preview_image._term("-1.5") == "(−1.5)" and preview_image._term("2") == "2"
+    assert preview_image._symbol(lesson) == "relu"
+    assert png_size(preview_image.card_png(lesson)) == (1200, 630)
+    assert preview_image.card_png(lesson) is preview_image.card_png(lesson)  # kept
