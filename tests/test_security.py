@@ -159,7 +159,7 @@ def test_the_inline_finder_finds_what_it_should():
     assert inline_problems('<svg><rect fill="red" stroke-width="2"/></svg>') == []
 
 
-NOT_PAGES = ("/static/", "/api/", "/oembed", ".json", ".csv")
+NOT_PAGES = ("/static/", "/api/", "/oembed", ".json", ".csv", ".png")
 HTML_PAGES = [
     url
     for method, url in REQUESTS
