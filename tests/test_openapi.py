@@ -33,7 +33,7 @@ from webapp.api_body import (
 from webapp.api_result import lesson_json, trace_json
 from webapp.example import DEFAULTS, MAX_ABS_PARAMETER, MAX_HEIGHT, MAX_WEIGHT, PARAMETER_ORDER
 from webapp.neuron import ACTIVATIONS, DEFAULT_ACTIVATION, forward
-from webapp.openapi import DOCUMENT_PATH, NEURON_PATH, build_document
+from webapp.openapi import DOCUMENT_PATH, NEURON_PATH, TRAIN_PATH, build_document
 from webapp.params import CHOICES, parse_lesson
 
 SCHEMAS = DOCUMENT["components"]["schemas"]
@@ -51,7 +51,7 @@ def test_the_document_is_served_and_is_valid_openapi_3_1(client):
     validate(document)  # detects the version from the document
     OpenAPIV31SpecValidator(document).validate()
     validate_answer(response, DOCUMENT_PATH, "GET")
-    assert set(document["paths"]) == {NEURON_PATH, DOCUMENT_PATH}
+    assert set(document["paths"]) == {NEURON_PATH, TRAIN_PATH, DOCUMENT_PATH}
     assert set(document["paths"][NEURON_PATH]) == {"get", "post"}
 
 

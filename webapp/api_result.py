@@ -12,6 +12,7 @@ import math
 from typing import Any
 
 from .example import Lesson
+from .learning import Training
 from .neuron import Trace
 
 
@@ -69,4 +70,36 @@ def lesson_json(lesson: Lesson, *, share_url: str, embed_url: str) -> dict[str, 
         },
         "share_url": share_url,
         "embed_url": embed_url,
+    }
+
+
+def training_json(
+    training: Training, *, parameters: dict[str, str], lesson_url: str
+) -> dict[str, Any]:
+    """A training run: the learned weights (raw and standardised), the scaling, the
+    loss and accuracy curves, and random weights scored on the same people."""
+    return {
+        "parameters": parameters,
+        "w": _finite_all(training.w, "w"),
+        "b": _finite(training.b, "b"),
+        "scaling": {
+            "mean": _finite_all(tuple(training.scaling.mean.tolist()), "mean"),
+            "sd": _finite_all(tuple(training.scaling.sd.tolist()), "sd"),
+        },
+        "w_scaled": _finite_all(training.w_scaled, "w_scaled"),
+        "b_scaled": _finite(training.b_scaled, "b_scaled"),
+        "epochs_recorded": [int(e) for e in training.recorded_epochs],
+        "loss": _finite_all(tuple(training.loss.tolist()), "loss"),
+        "train_accuracy": _finite_all(tuple(training.train_accuracy.tolist()), "train_accuracy"),
+        "final_loss": _finite(training.final_loss, "final_loss"),
+        "accuracy": {"train": training.accuracy_train, "holdout": training.accuracy_holdout},
+        "random": {
+            "w": _finite_all(training.random_w, "random.w"),
+            "b": _finite(training.random_b, "random.b"),
+            "accuracy": {
+                "train": training.random_accuracy_train,
+                "holdout": training.random_accuracy_holdout,
+            },
+        },
+        "lesson_url": lesson_url,
     }

@@ -20,12 +20,19 @@ from .example import (
     PARAMETER_ORDER,
     POSITIVE_LABEL,
 )
+from .learn_params import INTEGERS as TRAINING_INTEGERS
+from .learn_params import LABELS as TRAINING_LABELS
+from .learn_params import ORDER as TRAINING_ORDER
+from .learning import DEFAULTS as TRAINING_DEFAULTS
+from .learning import HOLDOUT_SIZE
+from .learning import LIMITS as TRAINING_LIMITS
 from .neuron import ACTIVATIONS, DEFAULT_ACTIVATION, forward
 from .params import CHOICES, LABELS, MAX_RAW_LENGTH
 
 OPENAPI_VERSION = "3.1.0"
 API_VERSION = "1.0.0"
 NEURON_PATH = "/api/v1/neuron"
+TRAIN_PATH = "/api/v1/train"
 DOCUMENT_PATH = "/api/v1/openapi.json"
 
 _REF = "#/components/schemas/"
@@ -195,6 +202,78 @@ def _request_schema() -> dict[str, Any]:
     }
 
 
+def _training_parameters() -> list[dict[str, Any]]:
+    """The learning page's query parameters: lr, epochs, n, seed."""
+    parameters = []
+    for name in TRAINING_ORDER:
+        low, high = TRAINING_LIMITS[name]
+        kind = "integer" if name in TRAINING_INTEGERS else "number"
+        parameters.append(
+            {
+                "name": name,
+                "in": "query",
+                "required": False,
+                "description": f"{TRAINING_LABELS[name]}, {low:g} to {high:g} (inclusive).",
+                "schema": {
+                    "type": kind,
+                    "minimum": low,
+                    "maximum": high,
+                    "default": TRAINING_DEFAULTS[name],
+                },
+            }
+        )
+    return parameters
+
+
+def _numbers(description: str) -> dict[str, Any]:
+    return {"type": "array", "items": {"type": "number"}, "description": description}
+
+
+def _accuracy(description: str) -> dict[str, Any]:
+    share = {"type": "number", "minimum": 0, "maximum": 1}
+    return _object({"train": share, "holdout": share}, description)
+
+
+def _training_schema() -> dict[str, Any]:
+    pair = {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}
+    return _object(
+        {
+            "parameters": _object(
+                {name: {"type": "string"} for name in TRAINING_ORDER},
+                "Every parameter as understood (defaults filled in, as typed).",
+            ),
+            "w": {**pair, "description": "Learned weights on height (ft) and weight (kg)."},
+            "b": {"type": "number", "description": "Learned bias, on raw features."},
+            "scaling": _object(
+                {"mean": pair, "sd": pair}, "Standardisation used: x̃ = (x − mean) / sd."
+            ),
+            "w_scaled": {**pair, "description": "Learned weights on standardised features."},
+            "b_scaled": {"type": "number"},
+            "epochs_recorded": {
+                "type": "array",
+                "items": {"type": "integer", "minimum": 0},
+                "description": "The epochs at which loss and train_accuracy are sampled.",
+            },
+            "loss": _numbers("Mean binary cross-entropy at those epochs."),
+            "train_accuracy": _numbers("Training accuracy at those epochs."),
+            "final_loss": {"type": "number", "minimum": 0},
+            "accuracy": _accuracy(
+                f"Share labelled like the BMI rule: training people, {HOLDOUT_SIZE} held-out."
+            ),
+            "random": _object(
+                {"w": pair, "b": {"type": "number"}, "accuracy": _accuracy("The same, random.")},
+                "One random draw of weights, as the lesson's control makes, for comparison.",
+            ),
+            "lesson_url": {
+                "type": "string",
+                "format": "uri",
+                "description": "The lesson page for its example person with the learned weights.",
+            },
+        },
+        "Gradient descent on the binary cross-entropy, full batch, standardised features.",
+    )
+
+
 def _json(schema: dict[str, Any], **extra: Any) -> dict[str, Any]:
     return {"application/json": {"schema": schema, **extra}}
 
@@ -269,6 +348,23 @@ def build_document() -> dict[str, Any]:
                     },
                 },
             },
+            TRAIN_PATH: {
+                "get": {
+                    "operationId": "trainNeuron",
+                    "summary": "Learn the weights by gradient descent, as the learning page.",
+                    "description": "People are generated from the seed (the same seed gives "
+                    "the same people), labelled by BMI ≥ 30; the answer is deterministic.",
+                    "parameters": _training_parameters(),
+                    "responses": {
+                        "200": {
+                            "description": "The learned neuron and how it got there.",
+                            "content": _json(_ref("TrainingResult")),
+                        },
+                        "400": _error("A message per invalid parameter."),
+                        "405": _not_allowed(),
+                    },
+                }
+            },
             DOCUMENT_PATH: {
                 "get": {
                     "operationId": "getOpenApiDocument",
@@ -286,6 +382,7 @@ def build_document() -> dict[str, Any]:
         "components": {
             "schemas": {
                 "NeuronRequest": _request_schema(),
+                "TrainingResult": _training_schema(),
                 "NeuronResult": _object(_trace_properties(), "A forward pass, every step."),
                 "LessonResult": _object(
                     _lesson_properties(), "The lesson's neuron, its label and the BMI check."

@@ -7,15 +7,17 @@ call the API: it reads no cookie and sets none, so CORS needs no credentials.
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, jsonify, request
+from flask import Blueprint, Response, jsonify, request, url_for
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from .. import csrf
 from ..api_body import MAX_BODY_BYTES, parse_body
-from ..api_result import lesson_json, trace_json
+from ..api_result import lesson_json, trace_json, training_json
+from ..learn_params import parse_training
 from ..neuron import forward
 from ..openapi import build_document
 from ..params import parse_lesson
+from .learn import cached_training, learned_lesson_url
 from .links import lesson_url, share_url
 
 PREFIX = "/api/v1"
@@ -78,6 +80,19 @@ def neuron_post() -> tuple[Response, int]:
         body = trace_json(trace)
     except ValueError:  # cannot happen within the limits; never a 500 if it does
         return _errors({"body": "These numbers are too large to compute with."}, 400)
+    return jsonify(body), 200
+
+
+@bp.get("/train")
+def train() -> tuple[Response, int]:
+    """Train the height/weight neuron by gradient descent (the learning page's numbers)."""
+    parsed = parse_training(request.args.to_dict(flat=False))
+    if not parsed.ok:
+        return _errors(parsed.errors, 400)
+    v = parsed.values
+    training = cached_training(float(v["lr"]), int(v["epochs"]), int(v["n"]), int(v["seed"]))
+    lesson = url_for("pages.index", _external=True) + learned_lesson_url(training).lstrip("/")
+    body = training_json(training, parameters=dict(parsed.raw), lesson_url=lesson)
     return jsonify(body), 200
 
 
