@@ -527,29 +527,38 @@ def decision_plane(lesson: Lesson) -> BoundaryPlot:
     who_path = (
         f"M{r1(sx(0))} {r1(sy(0))}Q{r1(sx(end / 2))} {r1(sy(0))} {r1(sx(end))} {r1(sy(a * end**2))}"
     )
-    who_end = (sx(end), sy(a * end**2))
-    who_label = Label(r1(who_end[0] - 4), r1(max(who_end[1] + 14, y0 + 12)), "end")
+    # "BMI 30" just left of where the curve passes, a line below its end.
+    label_y = max(sy(a * end**2) + 14, y0 + 12)
+    curve_x = sx(math.sqrt((y1 - label_y) / (y1 - y0) * y_max / a))
+    who_label = Label(r1(curve_x - 8), r1(label_y), "end")
 
     # "you" goes in whichever corner beside the point is clearest of the two lines.
-    obstacles = [(sx(x), sy(a * x * x)) for x in np.linspace(0.0, end, 24).tolist()]
+    obstacles = [(sx(x), sy(a * x * x)) for x in np.linspace(0.0, end, 48).tolist()]
     if segment is not None:
         (ax, ay), (bx, by) = [(sx(x), sy(y)) for x, y in segment]
-        obstacles += [(ax + (bx - ax) * k / 23, ay + (by - ay) * k / 23) for k in range(24)]
+        obstacles += [(ax + (bx - ax) * k / 47, ay + (by - ay) * k / 47) for k in range(48)]
+    # Nearest spots first; the first one whose text box clears both lines by 6 wins.
     candidates = [
-        Label(r1(px + 8), r1(py - 8), "start"),
-        Label(r1(px - 8), r1(py - 8), "end"),
-        Label(r1(px + 8), r1(py + 20), "start"),
-        Label(r1(px - 8), r1(py + 20), "end"),
+        Label(r1(px + dx), r1(py + dy), "start" if dx > 0 else "end")
+        for dy, reach in ((-8, 8), (20, 8), (5, 10), (-20, 14), (32, 14))
+        for dx in (reach, -reach)
     ]
 
     def clearance(label: Label) -> float:
-        cx = label.x + (14 if label.anchor == "start" else -14)
+        """How far the label's text box (about 30 × 13) stays from the lines."""
+        cx = label.x + (15 if label.anchor == "start" else -15)
         cy = label.y - 5
-        if not (x0 + 16 <= cx <= x1 - 16 and y0 + 6 <= cy <= y1 - 6):
+        if not (x0 + 16 <= cx <= x1 - 16 and y0 + 8 <= cy <= y1 - 8):
             return -1.0
-        return min((math.hypot(cx - ox, cy - oy) for ox, oy in obstacles), default=99.0)
+        return min(
+            (
+                math.hypot(max(abs(cx - ox) - 15, 0), max(abs(cy - oy) - 7, 0))
+                for ox, oy in obstacles
+            ),
+            default=99.0,
+        )
 
-    point_label = max(candidates, key=lambda label: min(clearance(label), 24.0))
+    point_label = max(candidates, key=lambda label: min(clearance(label), 6.0))
 
     flip = flip_weight(h_ft, t.w[0], t.w[1], t.b, t.activation.name)
     who_kg = WHO_OBESE_BMI * (h_ft * METRES_PER_FOOT) ** 2
