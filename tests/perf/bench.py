@@ -37,11 +37,12 @@ from servers import run_gunicorn  # noqa: E402
 
 QUERY = "height=170&height_unit=cm&weight=176&weight_unit=lb&w1=0.2&w2=0.00001&b=1&activation=tanh"
 ROUTES = [
-    # name, path, gzip budget in bytes (None: no budget)
-    ("example page", "/", None),
-    ("result page", f"/?{QUERY}", 14 * 1024),
-    ("embed", f"/embed?{QUERY}", 10 * 1024),
-    ("API GET", f"/api/v1/neuron?{QUERY}", None),
+    # name, path, gzip budget in bytes (None: no budget), a new height per request?
+    ("example page", "/", None, False),
+    ("result page", f"/?{QUERY}", 14 * 1024, False),
+    ("result, a new link each", f"/?{QUERY}", 14 * 1024, True),
+    ("embed", f"/embed?{QUERY}", 10 * 1024, False),
+    ("API GET", f"/api/v1/neuron?{QUERY}", None, False),
 ]
 RESULT_SHARE_TARGET = 0.70
 LUA = HERE / "wrk_report.lua"
@@ -57,8 +58,11 @@ class Run:
     socket_errors: int
 
 
-def wrk(url: str, duration: int, connections: int, threads: int) -> Run:
-    """One wrk run; its Lua ``done`` hook prints the figures as JSON."""
+def wrk(url: str, duration: int, connections: int, threads: int, vary: bool = False) -> Run:
+    """One wrk run; its Lua ``done`` hook prints the figures as JSON.
+
+    With ``vary`` each request has another height, so in-app memos never answer.
+    """
     command = [
         "wrk",
         f"--threads={threads}",
@@ -68,7 +72,8 @@ def wrk(url: str, duration: int, connections: int, threads: int) -> Run:
         f"--script={LUA}",
         url,
     ]
-    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    env = {**os.environ, "BENCH_VARY": "1"} if vary else None
+    output = subprocess.run(command, check=True, capture_output=True, text=True, env=env).stdout
     match = re.search(r"^WRK_JSON (.*)$", output, re.M)
     if not match:
         raise RuntimeError(f"wrk printed no summary:\n{output}")
@@ -151,10 +156,10 @@ def main() -> int:
     # A fixed key: without one each run would write a key to a temporary instance folder.
     env = {"FLASK_SECRET_KEY": "benchmark-key-" + "x" * 32}
 
-    def measure(base: str, path: str) -> Run:
+    def measure(base: str, path: str, vary: bool = False) -> Run:
         if args.warmup:
-            wrk(base + path, args.warmup, args.connections, args.threads)
-        return wrk(base + path, args.duration, args.connections, args.threads)
+            wrk(base + path, args.warmup, args.connections, args.threads, vary)
+        return wrk(base + path, args.duration, args.connections, args.threads, vary)
 
     print(
         f"wrk {args.duration}s, {args.connections} connections, {args.threads} threads; "
@@ -166,9 +171,9 @@ def main() -> int:
         ("bare Flask route (ceiling)", ceiling, None, None)
     ]
     with run_gunicorn(workers=workers, env=env) as base:
-        for name, path, budget in ROUTES:
-            page_sizes = sizes(base, path)
-            rows.append((name, measure(base, path), page_sizes, budget))
+        for name, path, budget, vary in ROUTES:
+            page_sizes = None if vary else sizes(base, path)
+            rows.append((name, measure(base, path, vary), page_sizes, budget))
 
     header = (
         f"{'route':<28}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'ceiling':>9}{'errors':>8}"

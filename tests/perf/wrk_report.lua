@@ -1,4 +1,16 @@
--- Print wrk's summary as one JSON line the benchmark parses (after wrk's own report).
+-- wrk hooks for bench.py. With BENCH_VARY set, every request asks for another
+-- height (100.0 to 219.9 cm), so no memo inside the app can answer it twice.
+-- done() prints the summary as one JSON line for bench.py to parse.
+local vary = os.getenv("BENCH_VARY")
+
+request = function()
+  if vary then
+    local path = string.gsub(wrk.path, "height=[0-9.]+", string.format("height=%d.%d", math.random(100, 219), math.random(0, 9)))
+    return wrk.format(nil, path)
+  end
+  return wrk.format(nil, wrk.path)
+end
+
 done = function(summary, latency, requests)
   local e = summary.errors
   io.write(string.format(
