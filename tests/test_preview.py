@@ -120,3 +120,13 @@ def test_the_card_states_the_result():
     assert preview_image._symbol(lesson) == "relu"
     assert png_size(preview_image.card_png(lesson)) == (1200, 630)
     assert preview_image.card_png(lesson) is preview_image.card_png(lesson)  # kept
+
+
+def test_templates_get_the_cards_absolute_url(app):
+    lesson = parse_lesson({"height": ["170"], "height_unit": ["cm"]}).lesson()
+    with app.test_request_context(base_url="https://neuron.example"):
+        url = app.jinja_env.globals["preview_image_url"](lesson)
+    assert url == (
+        "https://neuron.example/preview.png?height=170&height_unit=cm&weight=80&weight_unit=kg"
+        "&w1=0.2&w2=0.00001&b=1&activation=sigmoid"
+    )

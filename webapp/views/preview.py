@@ -7,6 +7,7 @@ from flask import Blueprint, Response, abort, request
 from .. import plots, preview_image
 from ..example import Lesson
 from ..params import parse_lesson
+from .links import lesson_url
 
 bp = Blueprint("preview", __name__)
 
@@ -23,6 +24,12 @@ def lesson_pictures(lesson: Lesson) -> plots.Pictures:
 def luck_chart(lesson: Lesson) -> plots.LuckChart:
     """The luck meter and its chart, for templates/_luck.html."""
     return plots.luck_chart(lesson)
+
+
+@bp.app_template_global()
+def preview_image_url(lesson: Lesson) -> str:
+    """The absolute URL of this result's PNG card, for og:image."""
+    return lesson_url("preview.image", lesson.raw)
 
 
 @bp.get("/preview.png")
