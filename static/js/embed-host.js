@@ -55,4 +55,15 @@
     frame.height = String(Math.ceil(event.data.height) + boxExtra(frame));
     frame.style.maxWidth = "100%"; // the tag's width, but never wider than the page
   });
+
+  // Widgets that loaded before this (async) script told nobody their height: ask them.
+  // Target "*": a frame still loading is about:blank, and naming the widget's origin
+  // would log an error there; the request carries nothing but its type.
+  var frames = document.getElementsByTagName("iframe");
+  for (var i = 0; i < frames.length; i++) {
+    var src = srcOf(frames[i]);
+    if (src && /\/embed$/.test(src.pathname) && frames[i].contentWindow) {
+      frames[i].contentWindow.postMessage({ type: "neuron-lab:measure" }, "*");
+    }
+  }
 })();

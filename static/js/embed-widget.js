@@ -16,5 +16,12 @@
   if (window.ResizeObserver) new ResizeObserver(tell).observe(root);
   else window.addEventListener("resize", tell);
   window.addEventListener("load", tell);
+  // The host script may load after our first message (it is async): it then asks again.
+  window.addEventListener("message", function (event) {
+    if (event.source === window.parent && event.data && event.data.type === "neuron-lab:measure") {
+      sent = 0;
+      tell();
+    }
+  });
   tell();
 })();
