@@ -64,7 +64,11 @@ def test_link_previews_state_the_result(client):
     assert "z = 1.8008" in description and "0.8582" in description and "Obese" in description
     assert "BMI 53.8" in description
     assert meta(page, "name", "twitter:description") == description
-    assert meta(page, "name", "twitter:card") == "summary"
+    assert meta(page, "name", "twitter:card") == "summary_large_image"
+    image = EXAMPLE_SHARE.replace("/?", "/preview.png?")
+    assert meta(page, "property", "og:image") == image
+    assert meta(page, "name", "twitter:image") == image
+    assert meta(page, "property", "og:image:alt") == "4 ft, 80 kg → σ(z) = 0.8582: Obese"
     assert meta(page, "property", "og:url") == EXAMPLE_SHARE
     assert f'<link rel="canonical" href="{EXAMPLE_SHARE.replace("&", "&amp;")}">' in page
 
