@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from webapp import create_app  # noqa: E402
-from webapp.learning import train  # noqa: E402
+from webapp import create_app
+from webapp.learning import train
 
 
 def timed(fn, runs: int) -> list[float]:
@@ -40,7 +40,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
     train(0.5, 10, 100, 0)  # warm up numpy
-    report("train(lr=0.5, epochs=1000, n=1000)", timed(lambda r: train(0.5, 1000, 1000, r), args.runs))
+    times = timed(lambda r: train(0.5, 1000, 1000, r), args.runs)
+    report("train(lr=0.5, epochs=1000, n=1000)", times)
     client = create_app({"SECRET_KEY": "bench"}).test_client()
 
     def request(run: int) -> None:
