@@ -9,14 +9,14 @@ Content-Security-Policy violation.
 from __future__ import annotations
 
 import os
-import re
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from servers import ROOT, run_gunicorn  # tests/ is on sys.path (rootdir conftest)
+from browser_console import ConsoleWatcher  # this folder is on sys.path, like tests/
+from servers import ROOT, run_gunicorn
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -30,17 +30,9 @@ CHROMIUM_ARGS = [
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
-# Chromium reports every 4xx/5xx response as a console error. The document's own
-# status is what a test asserts (a 400 form, a 404 page), so only that message, for
-# that exact URL, is not a failure; a missing stylesheet or favicon still is.
-# Chromium words CSP violations "Refused to …" or "… violates the following Content
-# Security Policy directive …"; either counts, whatever the console level.
-_CSP = re.compile(r"Refused to|Content Security Policy")
-_FAILED_LOAD = re.compile(r"^Failed to load resource: the server responded with a status of \d+")
-
 try:  # the browser tests are optional locally, never in CI
     from axe_playwright_python.sync_playwright import Axe
-    from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, sync_playwright
+    from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 except ImportError as error:  # pragma: no cover - depends on the machine
     _MISSING: str | None = (
         f"Playwright is not installed ({error}): pip install -r requirements-dev.txt"
@@ -61,37 +53,6 @@ def _unavailable(reason: str) -> None:
     if IN_CI:
         pytest.fail(f"CI=true and the browser tests cannot run: {reason}", pytrace=False)
     pytest.skip(reason)
-
-
-class ConsoleWatcher:
-    """Collects console errors, page errors and CSP violations of one context's pages."""
-
-    def __init__(self) -> None:
-        self.problems: list[str] = []
-        self.documents: set[str] = set()  # URLs loaded as a page's main document
-
-    def watch(self, page: Page) -> None:
-        page.on("console", self._on_console)
-        page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
-        page.on("response", self._on_response)
-
-    def _on_response(self, response: Any) -> None:
-        request = response.request
-        if request.is_navigation_request() and request.frame.parent_frame is None:
-            self.documents.add(response.url)
-
-    def _on_console(self, message: ConsoleMessage) -> None:
-        if message.type not in {"error", "assert"} and not _CSP.search(message.text):
-            return
-        url = message.location.get("url", "")
-        if _FAILED_LOAD.match(message.text) and url in self.documents:
-            return  # the page's own status, asserted by the test
-        where = f" ({url}:{message.location.get('lineNumber')})" if url else ""
-        self.problems.append(f"console {message.type}: {message.text}{where}")
-
-    def check(self) -> None:
-        if self.problems:
-            pytest.fail("The browser reported problems:\n  " + "\n  ".join(self.problems))
 
 
 @pytest.fixture(scope="session")

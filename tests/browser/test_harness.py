@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import ConsoleWatcher
+from browser_console import ConsoleWatcher
 
 
 def _watched_page(browser):
