@@ -11,6 +11,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from .example import (
@@ -141,7 +142,14 @@ def parse_lesson(args: Mapping[str, Sequence[str]], *, ignore: Sequence[str] = (
 
 def query_string(raw: Mapping[str, str]) -> str:
     """The share link's query: every parameter, in the contract's order."""
-    return urlencode([(name, raw[name]) for name in PARAMETER_ORDER])
+    return _encoded(tuple(raw[name] for name in PARAMETER_ORDER))
+
+
+@lru_cache(maxsize=1024)
+def _encoded(values: tuple[str, ...]) -> str:
+    # Every page, history entry and API answer names its link several times, and
+    # urlencode's quoting is a visible share of a cached page's cost: encode once.
+    return urlencode(list(zip(PARAMETER_ORDER, values, strict=True)))
 
 
 def _redisplay(text: str) -> str:

@@ -6,7 +6,9 @@ from flask import Flask
 
 
 def register_blueprints(app: Flask) -> None:
-    from . import api, embed, history, learn, pages, preview
+    from . import api, embed, fragments, history, learn, pages, preview
+
+    fragments.init_app(app)
 
     for module in (pages, history, embed, api, preview, learn):
         app.register_blueprint(module.bp)

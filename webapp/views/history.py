@@ -88,16 +88,17 @@ class Recent:
     dropped_now: int  # dropped by this very request
 
 
+def recent() -> Recent:
+    """The latest few, for the lesson page (never read for other blueprints)."""
+    if request.blueprint != "pages":
+        return Recent([], 0, 0)
+    entries = load()
+    return Recent(entries[:RECENT_COUNT], len(entries), g.get("history_dropped_now", 0))
+
+
 @bp.app_context_processor
 def _recent_history() -> dict[str, Any]:
-    def recent_history() -> Recent:
-        """The latest few, for the lesson page (never read for other blueprints)."""
-        if request.blueprint != "pages":
-            return Recent([], 0, 0)
-        entries = load()
-        return Recent(entries[:RECENT_COUNT], len(entries), g.get("history_dropped_now", 0))
-
-    return {"recent_history": recent_history}
+    return {"recent_history": recent}
 
 
 def _private(response: Response) -> Response:

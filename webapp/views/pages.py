@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import numpy as np
-from flask import Blueprint, Response, redirect, render_template, request
+from flask import Blueprint, Response, redirect, render_template, request, url_for
+from markupsafe import Markup
 
 from ..example import draw_weights
 from ..numfmt import significant
-from ..params import ParsedLesson, parse_lesson
-from . import hooks
+from ..params import ParsedLesson, parse_lesson, query_string
+from . import fragments, history, hooks
 from .links import share_url
 
 bp = Blueprint("pages", __name__)
@@ -17,21 +18,46 @@ bp = Blueprint("pages", __name__)
 def render_lesson(parsed: ParsedLesson) -> tuple[str, int]:
     """The lesson page for parsed parameters: the result (200) or the form (400)."""
     if not parsed.ok:
-        return render_template("index.html", form=parsed, lesson=None), 400
+        context = {"form": parsed, "lesson": None}
+        main = render_template("_lesson_main.html", **context)
+        return render_template("index.html", lesson_main=Markup(main), **context), 400
     lesson = parsed.lesson()
     is_example = not parsed.given
     if not is_example:
         hooks.lesson_computed(lesson)
-    return (
-        render_template(
-            "index.html",
-            form=parsed,
-            lesson=lesson,
-            is_example=is_example,
-            share_url=share_url(lesson.raw),
-        ),
-        200,
+    query = query_string(lesson.raw)
+
+    def context() -> dict[str, object]:
+        return {
+            "form": parsed,
+            "lesson": lesson,
+            "is_example": is_example,
+            "share_url": f"{url_for('pages.index', _external=True)}?{query}",
+        }
+
+    # Everything but the history panel depends only on the link (and the host, which
+    # absolute URLs name): rendered once per link, then reused.
+    key = (request.host_url, query, is_example)
+
+    def render_page() -> str:
+        head = fragments.cached(
+            ("head", *key), lambda: render_template("_lesson_head.html", **context())
+        )
+        main = fragments.cached(
+            ("main", *key), lambda: render_template("_lesson_main.html", **context())
+        )
+        return render_template("index.html", lesson_head=head, lesson_main=main, **context())
+
+    # The whole page differs between browsers only by the recent-results panel, so it
+    # is kept too, keyed by what that panel shows (every fresh browser's is the same).
+    panel = history.recent()
+    panel_key = (
+        tuple(tuple(e.raw.values()) for e in panel.entries),
+        panel.total,
+        panel.dropped_now,
     )
+    page = fragments.cached(("page", *key, panel_key), render_page)
+    return page, 200
 
 
 @bp.get("/")
