@@ -16,6 +16,8 @@ STATES = {
     "not-found": ("/no-such-page", 404),
     "history": ("/history", 200),
     "embed": (f"/embed?{RESULT}", 200),
+    "learn": ("/learn?lr=0.5&epochs=300&n=200&seed=1", 200),
+    "learn-400": ("/learn?lr=0&epochs=2.5", 400),
 }
 # Results the history page lists (made in the same context first).
 HISTORY_VISITS = [
