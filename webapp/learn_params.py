@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
+from typing import ClassVar
 
 from .learning import DEFAULTS, LIMITS
-from .params import MAX_RAW_LENGTH, InvalidValue, parse_number
+from .params import MAX_RAW_LENGTH, FormFields, InvalidValue, parse_number
 
 ORDER: tuple[str, ...] = ("lr", "epochs", "n", "seed")
 LABELS = {"lr": "Learning rate", "epochs": "Epochs", "n": "Number of people", "seed": "Seed"}
@@ -19,22 +19,11 @@ INTEGERS = frozenset({"epochs", "n", "seed"})
 
 
 @dataclass
-class ParsedTraining:
+class ParsedTraining(FormFields):
     raw: dict[str, str]
     values: dict[str, float | int] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    @property
-    def first_error(self) -> str | None:
-        return next((name for name in ORDER if name in self.errors), None)
-
-    def query(self) -> str:
-        """This training's URL query: every parameter, in order."""
-        return urlencode([(name, self.raw[name]) for name in ORDER])
+    order: ClassVar[tuple[str, ...]] = ORDER
 
 
 def _limit_text(value: float) -> str:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import ClassVar
 from urllib.parse import urlencode
 
 from .example import (
@@ -91,14 +92,12 @@ def _format_limit(limit: float) -> str:
     return f"{limit:g}" if limit < 1e6 else f"{limit:,.0f}"
 
 
-@dataclass
-class ParsedLesson:
-    """The outcome of parsing: typed values or a message per field."""
+class FormFields:
+    """What any parsed form offers its view and template: whether it is valid, and the
+    field that gets the focus. Subclasses name their fields' order."""
 
-    raw: dict[str, str]  # what to show back in the form (trimmed, capped)
-    values: dict[str, float | str] = field(default_factory=dict)
-    errors: dict[str, str] = field(default_factory=dict)
-    given: bool = False  # whether any contract parameter was present
+    order: ClassVar[tuple[str, ...]]
+    errors: dict[str, str]
 
     @property
     def ok(self) -> bool:
@@ -107,7 +106,18 @@ class ParsedLesson:
     @property
     def first_error(self) -> str | None:
         """The first invalid field in form order (it gets the focus)."""
-        return next((name for name in PARAMETER_ORDER if name in self.errors), None)
+        return next((name for name in self.order if name in self.errors), None)
+
+
+@dataclass
+class ParsedLesson(FormFields):
+    """The outcome of parsing: typed values or a message per field."""
+
+    raw: dict[str, str]  # what to show back in the form (trimmed, capped)
+    values: dict[str, float | str] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+    given: bool = False  # whether any contract parameter was present
+    order: ClassVar[tuple[str, ...]] = PARAMETER_ORDER
 
     def lesson(self) -> Lesson:
         """Run the lesson for valid input."""
