@@ -202,6 +202,11 @@ def test_oembed_honours_maxwidth_and_maxheight(client, params, size):
     data = response.get_json()
     assert (data["width"], data["height"]) == size
     assert f'width="{size[0]}" height="{size[1]}"' in data["html"]
+    # the host script may grow the iframe to its content, but never past maxheight
+    if "maxheight" in params:
+        assert f'data-max-height="{params["maxheight"]}"' in data["html"]
+    else:
+        assert "data-max-height" not in data["html"]
 
 
 @pytest.mark.parametrize(
@@ -251,6 +256,8 @@ def test_oembed_501_for_formats_other_than_json(client, fmt):
         ({"url": "http://localhost/", "maxwidth": "0"}, "maxwidth"),
         ({"url": "http://localhost/", "maxheight": "-1"}, "maxheight"),
         ({"url": "http://localhost/", "maxheight": "2.5", "format": "xml"}, "maxheight"),
+        ({"url": "http://localhost/", "maxwidth": "9" * 4301}, "maxwidth"),  # int() refuses
+        ({"url": "http://localhost/", "maxheight": "1" + "0" * 9}, "maxheight"),
     ],
 )
 def test_oembed_400_for_a_missing_url_or_bad_size(client, params, field):

@@ -164,3 +164,26 @@ def test_an_unexpected_error_is_a_plain_500(app):
     page = response.get_data(as_text=True)
     assert "secret internals" not in page and "Traceback" not in page
     assert "Something went wrong" in page
+
+
+def test_rounding_never_makes_the_page_contradict_itself(client):
+    # ŷ = 0.49999…: shown with the digits that make it differ from the threshold
+    response = client.get("/?w1=0&w2=0&b=-0.00004")
+    assert response.status_code == 200
+    page = text_of(response)
+    assert "<mn>0.49999</mn><mo><</mo><mn>0.5</mn>" in page
+    assert "gives 0.49999, which is below the threshold 0.5" in page
+    # BMI 29.997 is Overweight: it must not read as 30
+    response = client.get("/?height=1.8&height_unit=m&weight=97.19")
+    assert response.status_code == 200
+    page = text_of(response)
+    assert "obese; 29.997 is <strong>Overweight</strong>" in page
+    assert "BMI 29.997 (Overweight)" in page
+
+
+def test_negative_numbers_in_text_use_a_minus_sign(client):
+    response = client.get("/?w1=-0.3&b=-2")
+    assert response.status_code == 200
+    page = text_of(response)
+    assert "w₁ = −0.3" in page and "b = −2 were" in page
+    assert "z = −3.1992;" in page

@@ -47,6 +47,8 @@ BAD_NUMBERS = [
     ("0X1F", "hexadecimal"),
     ("4,5", "use a dot"),
     ("-0,25", "use a dot"),
+    ("4,", "like 4."),
+    ("1,000", "write 1000 for thousands, or 1.000 with a dot"),
     ("abc", "must be a number"),
     ("4 5", "must be a number"),
     ("1e", "must be a number"),

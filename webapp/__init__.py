@@ -11,7 +11,7 @@ from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import errors, security
-from .numfmt import fmt, fmt_exact, fmt_percent
+from .numfmt import fmt, fmt_apart, fmt_exact, fmt_percent, minus
 from .secret import load_or_create_secret_key
 
 csrf = CSRFProtect()
@@ -57,7 +57,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
 
     app.json.sort_keys = False  # type: ignore[attr-defined]
-    app.jinja_env.filters.update(fmt=fmt, fmt_exact=fmt_exact, fmt_percent=fmt_percent)
+    app.jinja_env.filters.update(
+        fmt=fmt, fmt_apart=fmt_apart, fmt_exact=fmt_exact, fmt_percent=fmt_percent, minus=minus
+    )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 

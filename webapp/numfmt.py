@@ -59,3 +59,24 @@ def significant(value: float, digits: int = 4) -> str:
     if value == 0 or not math.isfinite(value):
         return fmt(value)
     return _plain(Decimal(f"{value:.{digits}g}"))
+
+
+def fmt_apart(value: float, other: float, places: int = 4) -> str:
+    """``fmt(value)``, with more decimals if needed so it never reads equal to ``other``.
+
+    0.49999 against the threshold 0.5 shows as 0.49999, not "0.5 < 0.5"; a BMI of
+    29.997 against 30 as 29.997, not "30 is Overweight".
+    """
+    text = fmt(value, places)
+    if value == other:
+        return text
+    for more in range(places + 1, 18):
+        if text != fmt(other, more - 1):
+            break
+        text = fmt(value, more)
+    return text
+
+
+def minus(text: str) -> str:
+    """A typographic minus sign for a number shown in running text: −0.5, not -0.5."""
+    return "−" + text[1:] if text.startswith("-") else text

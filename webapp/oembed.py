@@ -89,7 +89,9 @@ def parse_dimension(text: str | None) -> int | None:
     if text is None or text.strip() == "":
         return None
     value = text.strip()
-    if not (value.isascii() and value.isdigit()) or int(value) < 1:
+    # Length first: int() refuses strings of thousands of digits (and no screen has
+    # a billion pixels), so anything longer is simply not a size.
+    if not (value.isascii() and value.isdigit() and len(value) <= 9) or int(value) < 1:
         raise BadDimension("must be a positive whole number of pixels")
     return int(value)
 
@@ -101,15 +103,19 @@ def fit_size(maxwidth: int | None, maxheight: int | None) -> tuple[int, int]:
     return width, height
 
 
-def snippet(src: str, title: str, host_script: str, width: int, height: int) -> str:
+def snippet(
+    src: str, title: str, host_script: str, width: int, height: int, max_height: int | None = None
+) -> str:
     """The embed code: the iframe, plus the host script that sizes it to its content.
 
     Without the script (or without JavaScript) the iframe keeps ``height`` and
-    scrolls inside.
+    scrolls inside. With ``max_height`` (oEmbed's maxheight) the host script never
+    grows it past that, so the consumer's limit holds.
     """
+    limit = "" if max_height is None else f' data-max-height="{max_height}"'
     return (
         f'<iframe src="{escape(src)}" title="{escape(title)}" width="{width}" '
-        f'height="{height}" loading="lazy"></iframe>\n'
+        f'height="{height}"{limit} loading="lazy"></iframe>\n'
         f'<script src="{escape(host_script)}" async></script>'
     )
 

@@ -33,7 +33,8 @@ from .neuron import ACTIVATIONS
 MAX_RAW_LENGTH = 64
 
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
-_COMMA_DECIMAL = re.compile(r"[+-]?[0-9]*,[0-9]+")
+_COMMA_DECIMAL = re.compile(r"[+-]?(?:[0-9]+,[0-9]*|,[0-9]+)")
+_THOUSANDS = re.compile(r"[+-]?[0-9]{1,3},[0-9]{3}")
 _NON_FINITE = re.compile(r"[+-]?(?:nan|inf|infinity)", re.IGNORECASE)
 _HEX = re.compile(r"[+-]?0[xX][0-9a-fA-F]*")
 
@@ -71,9 +72,16 @@ def parse_number(text: str, label: str = "The value", example: str = "1.5") -> f
         if not math.isfinite(number):
             raise InvalidValue(f"{label} is too large to compute with.")
         return number
+    if _THOUSANDS.fullmatch(value):
+        # "1,000" may mean a thousand or (in much of Europe) one: say both ways.
+        raise InvalidValue(
+            f"{label} uses a comma: write {value.replace(',', '')} for thousands, "
+            f"or {value.replace(',', '.')} with a dot for decimals."
+        )
     if _COMMA_DECIMAL.fullmatch(value):
         raise InvalidValue(
-            f"{label} uses a comma: use a dot for decimals, like {value.replace(',', '.')}."
+            f"{label} uses a comma: use a dot for decimals, like "
+            f"{value.replace(',', '.').rstrip('.')}."
         )
     if _NON_FINITE.fullmatch(value):
         raise InvalidValue(f"{label} must be a finite number, like {example}.")

@@ -52,7 +52,10 @@
     var frame = widgetFrameOf(event.source);
     var src = frame && srcOf(frame);
     if (!src || src.origin !== event.origin || !/\/embed$/.test(src.pathname)) return;
-    frame.height = String(Math.ceil(event.data.height) + boxExtra(frame));
+    var wanted = Math.ceil(event.data.height) + boxExtra(frame);
+    // oEmbed consumers may cap the height (data-max-height): then the widget scrolls.
+    var cap = parseInt(frame.getAttribute("data-max-height"), 10);
+    frame.height = String(cap > 0 ? Math.min(wanted, cap) : wanted);
     frame.style.maxWidth = "100%"; // the tag's width, but never wider than the page
   });
 

@@ -6,8 +6,10 @@ another origin), holding the embed code copied from a real result page.
 
 from __future__ import annotations
 
+import json
 import re
 import threading
+import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
 from functools import partial
@@ -267,3 +269,20 @@ def test_the_theme_overrides_the_readers_setting(
     background = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
     assert background == ("rgb(15, 20, 28)" if theme == "dark" else "rgb(247, 248, 251)")
     screenshot(page, f"embed-theme-{theme}-on-{scheme}")
+
+
+def test_an_oembed_max_height_is_never_exceeded(page, live_server, host_site):
+    """oEmbed 1.0: the html must not be taller than maxheight, even after resizing."""
+    url = urllib.parse.quote(f"{live_server}/?{RESULT}", safe="")
+    with urllib.request.urlopen(
+        f"{live_server}/oembed?url={url}&maxwidth=300&maxheight=200", timeout=10
+    ) as response:
+        answer = json.load(response)
+    assert (answer["width"], answer["height"]) == (300, 200)
+    page.goto(host_site("capped.html", answer["html"]))
+    frame = widget_frame(page, live_server)
+    assert content_height(frame) > 200  # the widget is taller than the cap …
+    # … and the host script has handled its height message (it also sets max-width) …
+    page.wait_for_function("() => document.querySelector('iframe').style.maxWidth === '100%'")
+    # … but kept the iframe at the cap: the widget scrolls inside instead
+    assert page.locator("iframe").get_attribute("height") == "200"

@@ -79,6 +79,7 @@ def embed_code(
     lesson: Lesson,
     width: int = oembed.DEFAULT_WIDTH,
     height: int = oembed.DEFAULT_HEIGHT,
+    max_height: int | None = None,
     **extra: str,
 ) -> str:
     """The embed snippet for exactly this result (plain text: the template escapes it)."""
@@ -88,6 +89,7 @@ def embed_code(
         host_script=url_for("static", filename="js/embed-host.js", _external=True),
         width=width,
         height=height,
+        max_height=max_height,
     )
 
 
@@ -167,7 +169,7 @@ def oembed_answer() -> tuple[Response, int] | Response:
         provider_name="Neuron Lab",
         provider_url=url_for("pages.index", _external=True),
         cache_age=oembed.CACHE_AGE,
-        html=embed_code(lesson, width, height, **options.extra()),
+        html=embed_code(lesson, width, height, sizes["maxheight"], **options.extra()),
         width=width,
         height=height,
     )
