@@ -92,7 +92,8 @@ def test_a_learners_result_in_the_widget(client):
     response = client.get(f"/embed?{RESULT}")
     assert response.status_code == 200
     page = text_of(response)
-    assert "Your result" in page
+    assert "This example" in page
+    assert "only by luck" in page or "no surprise" in page  # the lesson's point, even here
     assert "<mn>170</mn><mn>30.48</mn>" in page
     assert "Hyperbolic tangent" in page and "Not Obese" in page
     assert "<title>170 cm, 176 lb → tanh(z) = " in page
@@ -102,7 +103,9 @@ def test_open_in_neuron_lab_links_to_the_share_link_in_a_new_tab(client):
     response = client.get(f"/embed?{RESULT}&theme=dark&controls=0")
     assert response.status_code == 200
     links = [a for a in elements(response).find("a") if a.get("target") == "_blank"]
-    assert len(links) == 1
+    # "Open in Neuron Lab" and the luck note's link to the next lesson, both new tabs
+    assert [urlsplit(a["href"] or "").path for a in links] == ["/", "/learn"]
+    assert all(a["rel"] == "noopener" for a in links)
     link = links[0]
     assert link["rel"] == "noopener"
     url = urlsplit(link["href"] or "")
@@ -120,7 +123,7 @@ def test_controls_0_hides_the_form_and_keeps_the_result(client):
     assert "<form" in shown.get_data(as_text=True)
     page = text_of(hidden)
     assert "<form" not in page and "Random weights" not in page
-    assert "Your result" in page and "The arithmetic, step by step" in page
+    assert "This example" in page and "The arithmetic, step by step" in page
 
 
 @pytest.mark.parametrize("value", ["1", "", "yes", "00", "0 "])
@@ -165,7 +168,7 @@ def test_invalid_parameters_are_a_400_with_the_form_even_without_controls(client
     assert "Height must be a number" in page
     assert "Weight uses a comma: use a dot for decimals, like 4.5." in page
     assert 'value="abc"' in page
-    assert "Your result" not in page
+    assert "This example" not in page
     tags = elements(response)
     assert tags.find("form", action="/embed")
     # fixing the form keeps the teacher's presentation
@@ -195,7 +198,7 @@ def test_random_weights_stay_in_the_widget(client):
         float(values[name])
     followed = client.get(response.headers["Location"])
     assert followed.status_code == 200
-    assert "Your result" in text_of(followed)
+    assert "This example" in text_of(followed)
 
 
 def test_random_weights_with_a_bad_height_show_the_widget_form(client):

@@ -341,3 +341,11 @@ def test_the_widget_shows_the_two_core_pictures(pages):
     assert len(pictures) == 2
     assert 'aria-labelledby="nd-t nd-d"' in pictures[0]
     assert 'aria-labelledby="ac-t ac-d"' in pictures[1]
+
+
+@pytest.mark.parametrize("b", ["5e-324", "-5e-324", "1e-300"])
+def test_subnormal_and_tiny_values_still_draw(client, b):
+    # found by hypothesis: a span of 5e-324 made the tick step's log10 fail (a 500)
+    response = client.get(f"/?height=1&height_unit=cm&weight=1&w1=0&w2=0&b={b}&activation=linear")
+    assert response.status_code == 200
+    assert response.get_data(as_text=True).count('role="img"') >= 4

@@ -76,7 +76,9 @@ class Tick:
 
 def nice_step(span: float, count: int = 5) -> float:
     """A round step (1, 2 or 5 × 10ⁿ) giving about ``count`` intervals over ``span``."""
-    raw = span / count
+    # A span of a subnormal (b = 5e-324) would make log10 fail: no axis needs
+    # ticks finer than 1e-12 apart, and the numbers themselves are printed anyway.
+    raw = max(span / count, 1e-12)
     magnitude = 10.0 ** math.floor(math.log10(raw))
     for m in (1.0, 2.0, 5.0, 10.0):
         if m * magnitude >= raw * (1 - 1e-9):
