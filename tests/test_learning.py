@@ -103,3 +103,15 @@ def test_snapshots_start_untrained_and_end_at_the_learned_weights():
     epoch, w1, w2, b = result.snapshots[-1]
     assert epoch == 100
     assert (w1, w2, b) == pytest.approx((*result.w, result.b))
+
+
+def test_the_learning_plane_clips_the_boundary_to_its_box():
+    from webapp.learn_plots import boundary_segment
+
+    assert boundary_segment(0.0, 0.0, 0.0, (4.5, 6.9), (30, 180)) is None  # untrained: no line
+    assert boundary_segment(1.0, 0.0, -5.5, (4.5, 6.9), (30, 180)) == (5.5, 30, 5.5, 180)
+    h0, m0, h1, m1 = boundary_segment(-12.0, 0.41, 31.0, (4.5, 6.9), (30, 180))
+    assert (h0, h1) == (4.5, 6.9)
+    assert m0 == pytest.approx((12.0 * 4.5 - 31.0) / 0.41)
+    assert m1 == pytest.approx((12.0 * 6.9 - 31.0) / 0.41)
+    assert boundary_segment(0.0, 1.0, -500.0, (4.5, 6.9), (30, 180)) is None  # misses the box

@@ -176,6 +176,14 @@ def test_the_half_plane_clip_keeps_each_side():
     assert boundary.boundary_segment(1.0, 1.0, plane) == ((0.25, 0.0), (0.25, 1.0))
 
 
+def test_no_boundary_line_when_neither_input_counts(client):
+    # w₁ = w₂ = 0: there is no line, only one side; none may be drawn along an edge
+    assert boundary.boundary_segment(1.0, 1.0, boundary.HalfPlane(0.0, 0.0, 0.0)) is None
+    response = client.get("/?w1=0&w2=0&b=0&activation=step")
+    assert response.status_code == 200
+    assert 'class="bound"' not in response.get_data(as_text=True)
+
+
 # -- the other pictures -------------------------------------------------------
 
 

@@ -135,6 +135,8 @@ def clip(polygon: list[Point], plane: HalfPlane, *, keep_positive: bool = True) 
 
 def boundary_segment(width: float, height: float, plane: HalfPlane) -> tuple[Point, Point] | None:
     """Where the line a·x + b·y + c = 0 crosses the rectangle [0, width] × [0, height]."""
+    if plane.a == 0 and plane.b == 0:
+        return None  # no line at all: the whole picture is on one side (or on "it")
     corners = [(0.0, 0.0), (width, 0.0), (width, height), (0.0, height)]
     values = [plane.value(p) for p in corners]
     points: list[Point] = []

@@ -9,9 +9,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .boundary import HalfPlane
+from .boundary import boundary_segment as shared_boundary_segment
 from .example import METRES_PER_FOOT, WHO_OBESE_BMI
 from .learning import People, Training
 from .numfmt import fmt
+from .plots import Scale
 
 WIDTH, HEIGHT = 320, 200
 LEFT, RIGHT, TOP, BOTTOM = 44, 12, 12, 34
@@ -37,13 +40,8 @@ class Chart:
     y_label: str
 
 
-def _scale(domain: tuple[float, float], pixels: tuple[float, float]):
-    (d0, d1), (p0, p1) = domain, pixels
-
-    def to_pixels(value: np.ndarray | float) -> np.ndarray:
-        return p0 + (np.asarray(value, dtype=float) - d0) * (p1 - p0) / (d1 - d0)
-
-    return to_pixels
+def _scale(domain: tuple[float, float], pixels: tuple[float, float]) -> Scale:
+    return Scale(domain[0], domain[1], pixels[0], pixels[1])
 
 
 def _points(xs: np.ndarray, ys: np.ndarray) -> str:
@@ -110,26 +108,16 @@ def boundary_segment(
 ) -> tuple[float, float, float, float] | None:
     """The part of the line w₁·h + w₂·m + b = 0 inside the box, or None if it misses it.
 
-    Found by clipping the infinite line to the box's four edges, so vertical
-    lines (w₂ = 0) and lines that only clip a corner are handled alike.
+    The lesson's plane picture has the clipping already (boundary.boundary_segment, for a
+    box from the origin): shift this box to the origin, clip, and shift back.
     """
     (h0, h1), (m0, m1) = heights, weights
-    hits: list[tuple[float, float]] = []
-    if w2 != 0:
-        for h in (h0, h1):
-            m = -(b + w1 * h) / w2
-            if m0 <= m <= m1:
-                hits.append((h, m))
-    if w1 != 0:
-        for m in (m0, m1):
-            h = -(b + w2 * m) / w1
-            if h0 <= h <= h1:
-                hits.append((h, m))
-    unique = sorted(set(hits))
-    if len(unique) < 2:
+    shifted = HalfPlane(w1, w2, b + w1 * h0 + w2 * m0)
+    segment = shared_boundary_segment(h1 - h0, m1 - m0, shifted)
+    if segment is None:
         return None
-    (ha, ma), (hb, mb) = unique[0], unique[-1]
-    return ha, ma, hb, mb
+    (ha, ma), (hb, mb) = sorted(segment)
+    return ha + h0, ma + m0, hb + h0, mb + m0
 
 
 def plane(people: People, training: Training) -> Plane:
