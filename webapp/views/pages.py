@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from flask import Blueprint, Response, redirect, render_template, request, url_for
+from flask import Blueprint, Response, redirect, render_template, request
 from markupsafe import Markup
 
 from ..example import draw_weights
@@ -32,7 +32,7 @@ def render_lesson(parsed: ParsedLesson) -> tuple[str, int]:
             "form": parsed,
             "lesson": lesson,
             "is_example": is_example,
-            "share_url": f"{url_for('pages.index', _external=True)}?{query}",
+            "share_url": share_url(lesson.raw),
         }
 
     # Everything but the history panel depends only on the link (and the host, which
