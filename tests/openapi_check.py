@@ -14,7 +14,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from webapp.openapi import build_document
+from webapp.api.openapi import build_document
 
 DOCUMENT_URI = "urn:neuron-lab:openapi"
 DOCUMENT = build_document()

@@ -26,9 +26,9 @@ from hypothesis import strategies as st
 from openapi_check import strict_json, validate_answer
 
 from webapp import create_app
-from webapp.api_body import MAX_BODY_BYTES, MAX_INPUTS, parse_body
-from webapp.api_result import NonFiniteResult, lesson_json, trace_json
-from webapp.example import (
+from webapp.api.body import MAX_BODY_BYTES, MAX_INPUTS, parse_body
+from webapp.api.results import NonFiniteResult, lesson_json, trace_json
+from webapp.lesson.example import (
     HEIGHT_UNITS,
     MAX_ABS_PARAMETER,
     MAX_HEIGHT,
@@ -37,8 +37,8 @@ from webapp.example import (
     PARAMETER_ORDER,
     WEIGHT_UNITS,
 )
-from webapp.neuron import ACTIVATIONS, forward
-from webapp.params import parse_lesson, query_string
+from webapp.lesson.neuron import ACTIVATIONS, forward
+from webapp.lesson.params import parse_lesson, query_string
 
 NEURON = "/api/v1/neuron"
 EXAMPLE = {"x": [4, 80], "w": [0.2, 0.00001], "b": 1}

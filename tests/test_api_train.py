@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from openapi_check import validate_answer
 
-from webapp.learning import train
-from webapp.openapi import TRAIN_PATH
+from webapp.api.openapi import TRAIN_PATH
+from webapp.learning.descent import train
 
 
 def test_training_answers_the_learned_weights_at_full_precision(client):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from webapp.example import DEFAULTS, draw_weights, run_lesson, to_feet, to_kg, who_class
+from webapp.lesson.example import DEFAULTS, draw_weights, run_lesson, to_feet, to_kg, who_class
 
 
 @pytest.mark.parametrize(

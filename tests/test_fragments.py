@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from webapp import create_app
-from webapp.views.fragments import EXTENSION, FragmentCache
+from webapp.web.page_cache import EXTENSION, FragmentCache
 
 LINK = "/?height=5&height_unit=ft&weight=70&weight_unit=kg&w1=0.2&w2=0.00001&b=1&activation=sigmoid"
 

@@ -13,10 +13,10 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from webapp import history
-from webapp.example import DEFAULTS, PARAMETER_ORDER
-from webapp.views import hooks
-from webapp.views.history import DROPPED_KEY, SESSION_KEY
+from webapp.lesson import history
+from webapp.lesson.example import DEFAULTS, PARAMETER_ORDER
+from webapp.web import hooks
+from webapp.web.history_views import DROPPED_KEY, SESSION_KEY
 
 NOW = 1_780_000_000  # 2026-05-28T20:26:40Z
 

@@ -7,7 +7,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from webapp.learning import train
+from webapp.learning.descent import train
 
 
 def test_the_learning_page_trains_with_defaults(client):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from webapp.learning import (
+from webapp.learning.descent import (
     Scaling,
     accuracy,
     bce_loss,
@@ -106,7 +106,7 @@ def test_snapshots_start_untrained_and_end_at_the_learned_weights():
 
 
 def test_the_learning_plane_clips_the_boundary_to_its_box():
-    from webapp.learn_plots import boundary_segment
+    from webapp.pictures.learning_charts import boundary_segment
 
     assert boundary_segment(0.0, 0.0, 0.0, (4.5, 6.9), (30, 180)) is None  # untrained: no line
     assert boundary_segment(1.0, 0.0, -5.5, (4.5, 6.9), (30, 180)) == (5.5, 30, 5.5, 180)

@@ -9,11 +9,12 @@ from html import unescape
 import numpy as np
 import pytest
 
-from webapp import luck, plots
-from webapp.boundary import z_star
-from webapp.example import RANDOM_SCALE, draw_weights
-from webapp.neuron import ACTIVATIONS
-from webapp.params import parse_lesson
+from webapp.lesson import luck
+from webapp.lesson.boundary import z_star
+from webapp.lesson.example import RANDOM_SCALE, draw_weights
+from webapp.lesson.neuron import ACTIVATIONS
+from webapp.lesson.params import parse_lesson
+from webapp.pictures import plots
 
 PEOPLE = [(4.0, 80.0), (5.5, 70.0), (6.2, 140.0), (0.5, 1.0), (10.0, 700.0)]
 

@@ -8,7 +8,7 @@ import math
 import numpy as np
 import pytest
 
-from webapp.neuron import ACTIVATIONS, activate, forward
+from webapp.lesson.neuron import ACTIVATIONS, activate, forward
 
 
 def test_the_lesson_example_exactly():

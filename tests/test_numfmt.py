@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from webapp.numfmt import fmt, fmt_exact, fmt_percent, significant
+from webapp.lesson.numbers import fmt, fmt_exact, fmt_percent, significant
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""oEmbed: the pure URL and size rules (webapp.oembed), then GET /oembed and discovery."""
+"""oEmbed: the pure URL and size rules (webapp.api.oembed), then GET /oembed and discovery."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from webapp import oembed
+from webapp.api import oembed
 
 SITE = "http://localhost/"
 FULL_90 = (
@@ -17,7 +17,7 @@ FULL_90 = (
 RESULT = "height=170&height_unit=cm&weight=176&weight_unit=lb&w1=-0.3&activation=tanh"
 
 
-# --- webapp.oembed, no Flask ---------------------------------------------------------
+# --- webapp.api.oembed, no Flask ---------------------------------------------------------
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,7 @@ from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 from referencing.exceptions import Unresolvable
 
 from webapp import create_app
-from webapp.api_body import (
+from webapp.api.body import (
     EXAMPLE_BODY,
     FIELDS,
     MAX_BODY_BYTES,
@@ -30,11 +30,17 @@ from webapp.api_body import (
     REQUIRED,
     parse_body,
 )
-from webapp.api_result import lesson_json, trace_json
-from webapp.example import DEFAULTS, MAX_ABS_PARAMETER, MAX_HEIGHT, MAX_WEIGHT, PARAMETER_ORDER
-from webapp.neuron import ACTIVATIONS, DEFAULT_ACTIVATION, forward
-from webapp.openapi import DOCUMENT_PATH, NEURON_PATH, TRAIN_PATH, build_document
-from webapp.params import CHOICES, parse_lesson
+from webapp.api.openapi import DOCUMENT_PATH, NEURON_PATH, TRAIN_PATH, build_document
+from webapp.api.results import lesson_json, trace_json
+from webapp.lesson.example import (
+    DEFAULTS,
+    MAX_ABS_PARAMETER,
+    MAX_HEIGHT,
+    MAX_WEIGHT,
+    PARAMETER_ORDER,
+)
+from webapp.lesson.neuron import ACTIVATIONS, DEFAULT_ACTIVATION, forward
+from webapp.lesson.params import CHOICES, parse_lesson
 
 SCHEMAS = DOCUMENT["components"]["schemas"]
 GET_PARAMETERS = {p["name"]: p for p in DOCUMENT["paths"][NEURON_PATH]["get"]["parameters"]}

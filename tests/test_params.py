@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from webapp.params import parse_lesson, parse_number, query_string
+from webapp.lesson.params import parse_lesson, parse_number, query_string
 
 
 def args(**values):

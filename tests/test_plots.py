@@ -9,10 +9,12 @@ from html import unescape
 
 import pytest
 
-from webapp import boundary, create_app, plots
-from webapp.example import DEFAULTS
-from webapp.neuron import ACTIVATIONS, activate, forward
-from webapp.params import parse_lesson
+from webapp import create_app
+from webapp.lesson import boundary
+from webapp.lesson.example import DEFAULTS
+from webapp.lesson.neuron import ACTIVATIONS, activate, forward
+from webapp.lesson.params import parse_lesson
+from webapp.pictures import plots
 
 ACTS = list(ACTIVATIONS)
 

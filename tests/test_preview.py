@@ -7,8 +7,8 @@ import io
 import pytest
 from PIL import Image
 
-from webapp import preview_image
-from webapp.params import parse_lesson
+from webapp.lesson.params import parse_lesson
+from webapp.pictures import preview_card as preview_image
 
 EXAMPLE = (
     "height=4&height_unit=ft&weight=80&weight_unit=kg&w1=0.2&w2=0.00001&b=1&activation=sigmoid"

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from webapp import create_app
-from webapp.example import (
+from webapp.lesson.example import (
     HEIGHT_UNITS,
     MAX_ABS_PARAMETER,
     MAX_HEIGHT,
@@ -25,8 +25,8 @@ from webapp.example import (
     PARAMETER_ORDER,
     WEIGHT_UNITS,
 )
-from webapp.neuron import ACTIVATIONS, activate, forward
-from webapp.params import CHOICES, InvalidValue, parse_lesson, parse_number, query_string
+from webapp.lesson.neuron import ACTIVATIONS, activate, forward
+from webapp.lesson.params import CHOICES, InvalidValue, parse_lesson, parse_number, query_string
 
 BOUNDED = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 NUMBER_FIELDS = ("height", "weight", "w1", "w2", "b")

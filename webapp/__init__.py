@@ -7,14 +7,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from flask import Flask
-from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import errors, security
-from .numfmt import fmt, fmt_apart, fmt_exact, fmt_percent, minus
-from .secret import load_or_create_secret_key
-
-csrf = CSRFProtect()
+from webapp.extensions import csrf
+from webapp.lesson.numbers import fmt, fmt_apart, fmt_exact, fmt_percent, minus
+from webapp.web import errors, security
+from webapp.web.blueprints import register_blueprints
+from webapp.web.secret_key import load_or_create_secret_key
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -66,8 +65,6 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     csrf.init_app(app)
     security.init_app(app)
     errors.init_app(app)
-
-    from .views import register_blueprints
 
     register_blueprints(app)
     return app

@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from webapp import create_app
-from webapp.learning import train
+from webapp.learning.descent import train
 
 
 def timed(fn, runs: int) -> list[float]:

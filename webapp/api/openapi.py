@@ -1,0 +1,405 @@
+"""The API's OpenAPI 3.1 document, built from the code's own constants.
+
+Parameter names, defaults, limits and choices come from example.py, params.py,
+neuron.py and api_body.py, and the POST example is computed by the service, so the
+description cannot drift from what the views accept and answer. No Flask here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from webapp.api.body import EXAMPLE_BODY, FIELDS, MAX_BODY_BYTES, MAX_INPUTS, REQUIRED
+from webapp.api.results import trace_json
+from webapp.learning.descent import DEFAULTS as TRAINING_DEFAULTS
+from webapp.learning.descent import HOLDOUT_SIZE
+from webapp.learning.descent import LIMITS as TRAINING_LIMITS
+from webapp.learning.params import INTEGERS as TRAINING_INTEGERS
+from webapp.learning.params import LABELS as TRAINING_LABELS
+from webapp.learning.params import ORDER as TRAINING_ORDER
+from webapp.lesson.example import (
+    DEFAULTS,
+    MAX_ABS_PARAMETER,
+    MAX_HEIGHT,
+    MAX_WEIGHT,
+    NEGATIVE_LABEL,
+    PARAMETER_ORDER,
+    POSITIVE_LABEL,
+)
+from webapp.lesson.neuron import ACTIVATIONS, DEFAULT_ACTIVATION, forward
+from webapp.lesson.params import CHOICES, LABELS, MAX_RAW_LENGTH
+
+OPENAPI_VERSION = "3.1.0"
+API_VERSION = "1.0.0"
+NEURON_PATH = "/api/v1/neuron"
+TRAIN_PATH = "/api/v1/train"
+DOCUMENT_PATH = "/api/v1/openapi.json"
+
+_REF = "#/components/schemas/"
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": _REF + name}
+
+
+def _limits(limits: dict[str, float]) -> str:
+    return ", ".join(f"{limit:g} {unit}" for unit, limit in limits.items())
+
+
+def _bounded(description: str) -> dict[str, Any]:
+    return {
+        "type": "number",
+        "minimum": -MAX_ABS_PARAMETER,
+        "maximum": MAX_ABS_PARAMETER,
+        "description": description,
+    }
+
+
+def _query_parameters() -> list[dict[str, Any]]:
+    """The lesson's query parameters, in the contract's order."""
+    number_syntax = (
+        f"ASCII decimal (`0.00001`, `1e-5`, `+4`, `.5`), at most {MAX_RAW_LENGTH} characters; "
+        "no `nan`, `inf`, commas, underscores or hex."
+    )
+    schemas: dict[str, dict[str, Any]] = {
+        "height": {
+            "type": "number",
+            "exclusiveMinimum": 0,
+            "maximum": max(MAX_HEIGHT.values()),
+            "description": "Height in `height_unit`: more than 0 and at most "
+            f"{_limits(MAX_HEIGHT)} (inclusive, in the unit given); a height so near 0 "
+            f"that BMI = kg / m² is not a finite number is refused. {number_syntax}",
+        },
+        "weight": {
+            "type": "number",
+            "exclusiveMinimum": 0,
+            "maximum": max(MAX_WEIGHT.values()),
+            "description": "Body weight in `weight_unit`: more than 0 and at most "
+            f"{_limits(MAX_WEIGHT)} (inclusive, in the unit given). {number_syntax}",
+        },
+        "w1": _bounded(f"Weight on height in feet. {number_syntax}"),
+        "w2": _bounded(f"Weight on weight in kg. {number_syntax}"),
+        "b": _bounded(f"Bias. {number_syntax}"),
+    }
+    parameters = []
+    for name in PARAMETER_ORDER:
+        if name in CHOICES:
+            schema: dict[str, Any] = {
+                "type": "string",
+                "enum": list(CHOICES[name]),
+                "default": DEFAULTS[name],
+            }
+        else:
+            schema = {**schemas[name], "default": float(DEFAULTS[name])}
+        parameters.append(
+            {
+                "name": name,
+                "in": "query",
+                "required": False,
+                "description": LABELS[name] + ". " + schema.pop("description", ""),
+                "schema": schema,
+            }
+        )
+    return parameters
+
+
+def _vector(description: str, *, bounded: bool) -> dict[str, Any]:
+    items: dict[str, Any] = _bounded("") if bounded else {"type": "number"}
+    items.pop("description", None)
+    return {
+        "type": "array",
+        "items": items,
+        "minItems": 1,
+        "maxItems": MAX_INPUTS,
+        "description": description,
+    }
+
+
+def _trace_properties() -> dict[str, Any]:
+    """The contract's JSON result fields, shared by both answers."""
+    thresholds = sorted({a.threshold for a in ACTIVATIONS.values()})
+    return {
+        "x": _vector("Inputs x₁ … xₙ (for GET: height in feet, weight in kg).", bounded=False),
+        "w": _vector("Weights w₁ … wₙ.", bounded=False),
+        "b": {"type": "number", "description": "Bias."},
+        "activation": {"type": "string", "enum": list(ACTIVATIONS)},
+        "formula": {"type": "string", "description": "The activation function, as text."},
+        "output_range": {"type": "string", "description": "The activation's range."},
+        "products": _vector("The products wᵢ·xᵢ.", bounded=False),
+        "weighted_sum": {"type": "number", "description": "wᵀx = Σ wᵢ·xᵢ."},
+        "z": {"type": "number", "description": "z = wᵀx + b."},
+        "intermediates": {
+            "type": "object",
+            "additionalProperties": {"type": "number"},
+            "description": "The activation's own steps, by name: sigmoid gives `exp_neg_z` "
+            "(e^(−z)) and `denominator` (1 + e^(−z)), or `exp_z` and `denominator` "
+            "(1 + e^z) for very negative z; tanh gives `exp_z`, `exp_neg_z`, `numerator` "
+            "and `denominator` unless saturated; relu, step and linear give none.",
+        },
+        "output": {"type": "number", "description": "ŷ = f(z)."},
+        "threshold": {
+            "type": "number",
+            "enum": thresholds,
+            "description": "The activation's decision threshold: "
+            + ", ".join(f"{a.name} {a.threshold:g}" for a in ACTIVATIONS.values())
+            + ".",
+        },
+        "decision": {"type": "boolean", "description": "output ≥ threshold."},
+    }
+
+
+def _object(properties: dict[str, Any], description: str) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "description": description,
+        "properties": properties,
+        "required": list(properties),
+        "additionalProperties": False,
+    }
+
+
+def _lesson_properties() -> dict[str, Any]:
+    return {
+        "parameters": _object(
+            {name: {"type": "string"} for name in PARAMETER_ORDER},
+            "Every parameter as understood (defaults filled in, as typed), as in share_url.",
+        ),
+        **_trace_properties(),
+        "label": {"type": "string", "enum": [POSITIVE_LABEL, NEGATIVE_LABEL]},
+        "bmi": {"type": "number", "exclusiveMinimum": 0, "description": "kg / m²."},
+        "bmi_check": _object(
+            {
+                "height_m": {"type": "number", "exclusiveMinimum": 0},
+                "who_class": {"type": "string", "description": "The WHO's adult BMI class."},
+                "obese": {"type": "boolean", "description": "BMI ≥ 30."},
+                "agrees": {"type": "boolean", "description": "Whether the label matches."},
+            },
+            "The ground truth the neuron's guess can be checked against.",
+        ),
+        "share_url": {"type": "string", "format": "uri", "description": "The lesson page."},
+        "embed_url": {"type": "string", "format": "uri", "description": "The embed widget."},
+    }
+
+
+def _request_schema() -> dict[str, Any]:
+    properties: dict[str, Any] = {
+        "x": _vector("Inputs x₁ … xₙ.", bounded=True),
+        "w": _vector("Weights, one per input (the same length as x).", bounded=True),
+        "b": _bounded("Bias."),
+        "activation": {
+            "type": "string",
+            "enum": list(ACTIVATIONS),
+            "default": DEFAULT_ACTIVATION,
+        },
+    }
+    assert tuple(properties) == FIELDS
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": list(REQUIRED),
+        "additionalProperties": False,
+        "description": "Unknown fields are refused; a field given twice is refused.",
+    }
+
+
+def _training_parameters() -> list[dict[str, Any]]:
+    """The learning page's query parameters: lr, epochs, n, seed."""
+    parameters = []
+    for name in TRAINING_ORDER:
+        low, high = TRAINING_LIMITS[name]
+        kind = "integer" if name in TRAINING_INTEGERS else "number"
+        parameters.append(
+            {
+                "name": name,
+                "in": "query",
+                "required": False,
+                "description": f"{TRAINING_LABELS[name]}, {low:g} to {high:g} (inclusive).",
+                "schema": {
+                    "type": kind,
+                    "minimum": low,
+                    "maximum": high,
+                    "default": TRAINING_DEFAULTS[name],
+                },
+            }
+        )
+    return parameters
+
+
+def _numbers(description: str) -> dict[str, Any]:
+    return {"type": "array", "items": {"type": "number"}, "description": description}
+
+
+def _accuracy(description: str) -> dict[str, Any]:
+    share = {"type": "number", "minimum": 0, "maximum": 1}
+    return _object({"train": share, "holdout": share}, description)
+
+
+def _training_schema() -> dict[str, Any]:
+    pair = {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}
+    return _object(
+        {
+            "parameters": _object(
+                {name: {"type": "string"} for name in TRAINING_ORDER},
+                "Every parameter as understood (defaults filled in, as typed).",
+            ),
+            "w": {**pair, "description": "Learned weights on height (ft) and weight (kg)."},
+            "b": {"type": "number", "description": "Learned bias, on raw features."},
+            "scaling": _object(
+                {"mean": pair, "sd": pair}, "Standardisation used: x̃ = (x − mean) / sd."
+            ),
+            "w_scaled": {**pair, "description": "Learned weights on standardised features."},
+            "b_scaled": {"type": "number"},
+            "epochs_recorded": {
+                "type": "array",
+                "items": {"type": "integer", "minimum": 0},
+                "description": "The epochs at which loss and train_accuracy are sampled.",
+            },
+            "loss": _numbers("Mean binary cross-entropy at those epochs."),
+            "train_accuracy": _numbers("Training accuracy at those epochs."),
+            "final_loss": {"type": "number", "minimum": 0},
+            "accuracy": _accuracy(
+                f"Share labelled like the BMI rule: training people, {HOLDOUT_SIZE} held-out."
+            ),
+            "random": _object(
+                {"w": pair, "b": {"type": "number"}, "accuracy": _accuracy("The same, random.")},
+                "One random draw of weights, as the lesson's control makes, for comparison.",
+            ),
+            "lesson_url": {
+                "type": "string",
+                "format": "uri",
+                "description": "The lesson page for its example person with the learned weights.",
+            },
+        },
+        "Gradient descent on the binary cross-entropy, full batch, standardised features.",
+    )
+
+
+def _json(schema: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    return {"application/json": {"schema": schema, **extra}}
+
+
+def _error(description: str) -> dict[str, Any]:
+    return {"description": description, "content": _json(_ref("Errors"))}
+
+
+def _not_allowed() -> dict[str, Any]:
+    return {
+        "description": "Another method was used on this path.",
+        "headers": {
+            "Allow": {
+                "description": "The methods this path answers.",
+                "schema": {"type": "string"},
+            }
+        },
+        "content": _json(_ref("Errors")),
+    }
+
+
+def build_document() -> dict[str, Any]:
+    """The OpenAPI 3.1 document for the API."""
+    example_result = trace_json(forward(**EXAMPLE_BODY))
+    return {
+        "openapi": OPENAPI_VERSION,
+        "info": {
+            "title": "Neuron Lab API",
+            "version": API_VERSION,
+            "summary": "One artificial neuron, z = wᵀx + b and ŷ = f(z), every step.",
+            "description": (
+                "Every number is given at full float64 precision; JSON never holds NaN "
+                'or Infinity. Errors answer `{"errors": {"<field>": "<message>"}}`. '
+                "Any origin may call the API (CORS `Access-Control-Allow-Origin: *`); it "
+                "reads and sets no cookie."
+            ),
+        },
+        "servers": [{"url": "/"}],
+        "paths": {
+            NEURON_PATH: {
+                "get": {
+                    "operationId": "getLessonNeuron",
+                    "summary": "The height/weight neuron of the lesson.",
+                    "description": "The same parameters as the lesson page; a missing one "
+                    "takes its default, unknown ones are ignored, one given twice is an error.",
+                    "parameters": _query_parameters(),
+                    "responses": {
+                        "200": {
+                            "description": "Every step, its meaning and the links.",
+                            "content": _json(_ref("LessonResult")),
+                        },
+                        "400": _error("A message per invalid parameter."),
+                        "405": _not_allowed(),
+                    },
+                },
+                "post": {
+                    "operationId": "postNeuron",
+                    "summary": f"Any neuron of 1 to {MAX_INPUTS:,} inputs.",
+                    "requestBody": {
+                        "required": True,
+                        "content": _json(_ref("NeuronRequest"), example=EXAMPLE_BODY),
+                    },
+                    "responses": {
+                        "200": {
+                            "description": "Every step of the forward pass.",
+                            "content": _json(_ref("NeuronResult"), example=example_result),
+                        },
+                        "400": _error("A message per invalid field, or `body` for the whole."),
+                        "405": _not_allowed(),
+                        "413": _error(f"The body is larger than {MAX_BODY_BYTES:,} bytes."),
+                        "415": _error("The body is not sent as application/json."),
+                    },
+                },
+            },
+            TRAIN_PATH: {
+                "get": {
+                    "operationId": "trainNeuron",
+                    "summary": "Learn the weights by gradient descent, as the learning page.",
+                    "description": "People are generated from the seed (the same seed gives "
+                    "the same people), labelled by BMI ≥ 30; the answer is deterministic.",
+                    "parameters": _training_parameters(),
+                    "responses": {
+                        "200": {
+                            "description": "The learned neuron and how it got there.",
+                            "content": _json(_ref("TrainingResult")),
+                        },
+                        "400": _error("A message per invalid parameter."),
+                        "405": _not_allowed(),
+                    },
+                }
+            },
+            DOCUMENT_PATH: {
+                "get": {
+                    "operationId": "getOpenApiDocument",
+                    "summary": "This document.",
+                    "responses": {
+                        "200": {
+                            "description": "The OpenAPI 3.1 document.",
+                            "content": _json({"type": "object"}),
+                        },
+                        "405": _not_allowed(),
+                    },
+                }
+            },
+        },
+        "components": {
+            "schemas": {
+                "NeuronRequest": _request_schema(),
+                "TrainingResult": _training_schema(),
+                "NeuronResult": _object(_trace_properties(), "A forward pass, every step."),
+                "LessonResult": _object(
+                    _lesson_properties(), "The lesson's neuron, its label and the BMI check."
+                ),
+                "Errors": {
+                    "type": "object",
+                    "properties": {
+                        "errors": {
+                            "type": "object",
+                            "minProperties": 1,
+                            "additionalProperties": {"type": "string"},
+                            "description": "Field name (or `body`, `request`) → message.",
+                        }
+                    },
+                    "required": ["errors"],
+                    "additionalProperties": False,
+                },
+            }
+        },
+    }

@@ -1,0 +1,267 @@
+"""The next lesson: the same neuron learns its weights by gradient descent.
+
+Pure numpy, no Flask. A labelled set of people is generated deterministically
+from a seed (heights and BMIs drawn from plausible adult distributions, labelled
+by the WHO rule BMI ≥ 30), the features are standardised, and a sigmoid neuron
+is trained on the binary cross-entropy loss with full-batch gradient descent.
+The learned weights are converted back to raw feet and kilograms so they plug
+straight into the lesson page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from webapp.lesson.example import METRES_PER_FOOT, WHO_OBESE_BMI, draw_weights
+
+# Adults: height about 170 cm ± 10 cm; BMI log-normal around 26 with a long right
+# tail, so roughly a quarter of the people are obese, as in many countries.
+HEIGHT_MEAN_FT = 170 / 30.48
+HEIGHT_SD_FT = 10 / 30.48
+HEIGHT_RANGE_FT = (4.5, 6.9)
+BMI_LOG_MEAN = float(np.log(26.0))
+BMI_LOG_SD = 0.2
+BMI_RANGE = (15.0, 60.0)
+HOLDOUT_SIZE = 500
+HOLDOUT_SEED_OFFSET = 1_000_003  # a different stream from the training set's
+
+# What the learning page accepts (inclusive): safe for a shared server.
+LIMITS = {
+    "lr": (0.0001, 10.0),
+    "epochs": (1, 5000),
+    "n": (10, 2000),
+    "seed": (0, 2**31 - 1),
+}
+DEFAULTS = {"lr": 0.5, "epochs": 300, "n": 200, "seed": 1}
+
+
+@dataclass(frozen=True)
+class People:
+    """A labelled set: features (height ft, weight kg) and labels (1 = obese)."""
+
+    height_ft: np.ndarray
+    weight_kg: np.ndarray
+    bmi: np.ndarray
+    y: np.ndarray  # 0.0 or 1.0
+
+    @property
+    def x(self) -> np.ndarray:
+        """The n × 2 feature matrix in the neuron's raw units."""
+        return np.column_stack([self.height_ft, self.weight_kg])
+
+    def __len__(self) -> int:
+        return int(self.y.size)
+
+
+def make_people(n: int, seed: int) -> People:
+    """Generate ``n`` people reproducibly: the same seed gives the same people."""
+    rng = np.random.default_rng(seed)
+    height = np.clip(rng.normal(HEIGHT_MEAN_FT, HEIGHT_SD_FT, n), *HEIGHT_RANGE_FT)
+    bmi = np.clip(np.exp(rng.normal(BMI_LOG_MEAN, BMI_LOG_SD, n)), *BMI_RANGE)
+    height_m = height * METRES_PER_FOOT
+    weight = bmi * height_m * height_m
+    return People(height, weight, bmi, (bmi >= WHO_OBESE_BMI).astype(np.float64))
+
+
+@dataclass(frozen=True)
+class Scaling:
+    """Standardisation: x̃ = (x − mean) / sd, per feature."""
+
+    mean: np.ndarray
+    sd: np.ndarray
+
+    @classmethod
+    def fit(cls, x: np.ndarray) -> Scaling:
+        sd = x.std(axis=0)
+        return cls(x.mean(axis=0), np.where(sd > 0, sd, 1.0))
+
+    def apply(self, x: np.ndarray) -> np.ndarray:
+        return (x - self.mean) / self.sd
+
+    def to_raw(self, v: np.ndarray, c: float) -> tuple[np.ndarray, float]:
+        """Weights on scaled features → the same neuron on raw features.
+
+        v·(x − μ)/s + c = (v/s)·x + (c − Σ vᵢμᵢ/sᵢ)
+        """
+        w = v / self.sd
+        return w, float(c - np.sum(w * self.mean))
+
+
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    """Stable for any finite z."""
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+def bce_loss(z: np.ndarray, y: np.ndarray) -> float:
+    """Mean binary cross-entropy of σ(z) against y, computed from z so it never logs 0.
+
+    −[y·log σ(z) + (1 − y)·log(1 − σ(z))] = log(1 + e^z) − y·z
+    """
+    return float(np.mean(np.logaddexp(0.0, z) - y * z))
+
+
+def gradients(x: np.ndarray, y: np.ndarray, w: np.ndarray, b: float) -> tuple[np.ndarray, float]:
+    """∂L/∂w and ∂L/∂b of the mean BCE loss: (ŷ − y)·x and (ŷ − y), averaged."""
+    error = sigmoid(x @ w + b) - y
+    return x.T @ error / y.size, float(np.mean(error))
+
+
+def accuracy(x: np.ndarray, y: np.ndarray, w: np.ndarray, b: float) -> float:
+    """Share of people the neuron labels like the BMI rule (σ(z) ≥ 0.5 ⇔ z ≥ 0)."""
+    return float(np.mean((x @ w + b >= 0) == (y == 1.0)))
+
+
+@dataclass(frozen=True)
+class WorkedStep:
+    """One gradient step for one person, every number kept for the page."""
+
+    x: tuple[float, float]
+    y: float
+    w: tuple[float, float]
+    b: float
+    lr: float
+    z: float
+    y_hat: float
+    error: float  # ŷ − y
+    grad_w: tuple[float, float]
+    grad_b: float
+    new_w: tuple[float, float]
+    new_b: float
+    new_y_hat: float
+
+
+def worked_step(
+    x: tuple[float, float], y: float, w: tuple[float, float], b: float, lr: float
+) -> WorkedStep:
+    """One step of gradient descent on one person's loss, in raw units."""
+    xs, ws = np.array(x, dtype=float), np.array(w, dtype=float)
+    z = float(xs @ ws + b)
+    y_hat = float(sigmoid(np.array(z)))
+    error = y_hat - y
+    grad_w = error * xs
+    new_w = ws - lr * grad_w
+    new_b = b - lr * error
+    new_y_hat = float(sigmoid(np.array(float(xs @ new_w + new_b))))
+    return WorkedStep(
+        x=(float(xs[0]), float(xs[1])),
+        y=y,
+        w=(float(ws[0]), float(ws[1])),
+        b=b,
+        lr=lr,
+        z=z,
+        y_hat=y_hat,
+        error=error,
+        grad_w=(float(grad_w[0]), float(grad_w[1])),
+        grad_b=error,
+        new_w=(float(new_w[0]), float(new_w[1])),
+        new_b=float(new_b),
+        new_y_hat=new_y_hat,
+    )
+
+
+@dataclass(frozen=True)
+class Training:
+    """The outcome of training, with its history for the pictures."""
+
+    lr: float
+    epochs: int
+    n: int
+    seed: int
+    scaling: Scaling
+    w: tuple[float, float]  # learned, on raw features (ft, kg)
+    b: float
+    w_scaled: tuple[float, float]  # learned, on standardised features
+    b_scaled: float
+    recorded_epochs: np.ndarray  # the epochs the curves below are sampled at
+    loss: np.ndarray  # mean BCE loss at those epochs (before that epoch's update)
+    train_accuracy: np.ndarray  # training accuracy at those epochs
+    snapshots: tuple[tuple[int, float, float, float], ...]  # (epoch, w1, w2, b) raw
+    final_loss: float
+    accuracy_train: float
+    accuracy_holdout: float
+    random_w: tuple[float, float]  # one random draw, as the lesson's control makes
+    random_b: float
+    random_accuracy_train: float
+    random_accuracy_holdout: float
+
+
+def _snapshot_epochs(epochs: int, count: int = 6) -> set[int]:
+    """Epochs to remember the boundary at: spread geometrically, so early moves show."""
+    marks = np.unique(np.round(np.geomspace(1, epochs, count - 1)).astype(int))
+    return {0, *marks.tolist()}
+
+
+def _recorded_epochs(epochs: int, count: int = 80) -> np.ndarray:
+    """Epochs at which loss and accuracy are recorded for the curves (≤ ``count``)."""
+    return np.unique(np.round(np.linspace(0, epochs, min(count, epochs + 1))).astype(int))
+
+
+def train(lr: float, epochs: int, n: int, seed: int) -> Training:
+    """Train the height/weight neuron: standardise, then full-batch gradient descent.
+
+    The loop is the hot path (1,000 people × 1,000 epochs well under 100 ms): the
+    two features are kept as separate contiguous vectors, and the loss, which
+    needs a log, is only evaluated at the epochs the curves show.
+    """
+    people = make_people(n, seed)
+    holdout = make_people(HOLDOUT_SIZE, seed + HOLDOUT_SEED_OFFSET)
+    scaling = Scaling.fit(people.x)
+    scaled = scaling.apply(people.x)
+    x1, x2 = np.ascontiguousarray(scaled[:, 0]), np.ascontiguousarray(scaled[:, 1])
+    y = people.y
+    v1 = v2 = c = 0.0
+    recorded = _recorded_epochs(epochs)
+    record = set(recorded.tolist())
+    loss: list[float] = []
+    acc: list[float] = []
+    keep = _snapshot_epochs(epochs)
+    snapshots: list[tuple[int, float, float, float]] = []
+    step = lr / n
+    # σ(z) = 1/(1 + e^(−z)): for z < −709 e^(−z) overflows to inf and σ correctly
+    # becomes 0, so the overflow warning is expected and silenced here only.
+    with np.errstate(over="ignore"):
+        for epoch in range(epochs + 1):
+            z = x1 * v1 + x2 * v2 + c
+            if epoch in record:
+                loss.append(bce_loss(z, y))
+                acc.append(float(np.mean((z >= 0) == (y == 1.0))))
+            if epoch in keep:
+                w_raw, b_raw = scaling.to_raw(np.array([v1, v2]), c)
+                snapshots.append((epoch, float(w_raw[0]), float(w_raw[1]), b_raw))
+            if epoch == epochs:
+                break
+            error = 1.0 / (1.0 + np.exp(-z)) - y
+            v1 -= step * float(error @ x1)
+            v2 -= step * float(error @ x2)
+            c -= step * float(error.sum())
+    v = np.array([v1, v2])
+    w, b = scaling.to_raw(v, c)
+    people_x = people.x
+    drawn = draw_weights(np.random.default_rng(seed))
+    random_w = np.array([float(drawn["w1"]), float(drawn["w2"])])
+    random_b = float(drawn["b"])
+    return Training(
+        lr=lr,
+        epochs=epochs,
+        n=n,
+        seed=seed,
+        scaling=scaling,
+        w=(float(w[0]), float(w[1])),
+        b=b,
+        w_scaled=(v1, v2),
+        b_scaled=c,
+        recorded_epochs=recorded,
+        loss=np.array(loss),
+        train_accuracy=np.array(acc),
+        snapshots=tuple(snapshots),
+        final_loss=float(loss[-1]),
+        accuracy_train=accuracy(people_x, y, w, b),
+        accuracy_holdout=accuracy(holdout.x, holdout.y, w, b),
+        random_w=(float(random_w[0]), float(random_w[1])),
+        random_b=random_b,
+        random_accuracy_train=accuracy(people_x, y, random_w, random_b),
+        random_accuracy_holdout=accuracy(holdout.x, holdout.y, random_w, random_b),
+    )

@@ -1,0 +1,57 @@
+"""Parsing the learning page's parameters: lr, epochs, n, seed.
+
+The same strictness as the lesson's parser (webapp.lesson.params), with bounds that
+keep one request's training cheap on a shared server.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from webapp.learning.descent import DEFAULTS, LIMITS
+from webapp.lesson.params import MAX_RAW_LENGTH, FormFields, InvalidValue, parse_number
+
+ORDER: tuple[str, ...] = ("lr", "epochs", "n", "seed")
+LABELS = {"lr": "Learning rate", "epochs": "Epochs", "n": "Number of people", "seed": "Seed"}
+INTEGERS = frozenset({"epochs", "n", "seed"})
+
+
+@dataclass
+class ParsedTraining(FormFields):
+    raw: dict[str, str]
+    values: dict[str, float | int] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+    order: ClassVar[tuple[str, ...]] = ORDER
+
+
+def _limit_text(value: float) -> str:
+    return f"{value:,}" if isinstance(value, int) else f"{value:g}"
+
+
+def parse_training(args: Mapping[str, Sequence[str]]) -> ParsedTraining:
+    """Typed values, or a message per field, for the learning page and its API."""
+    result = ParsedTraining(raw={})
+    for name in ORDER:
+        values = list(args.get(name, ()))
+        text = values[0] if values else str(DEFAULTS[name])
+        result.raw[name] = text.strip(" ")[:MAX_RAW_LENGTH]
+        if len(values) > 1:
+            result.errors[name] = f"{LABELS[name]} was given more than once: give it once."
+            continue
+        low, high = LIMITS[name]
+        try:
+            number = parse_number(text, LABELS[name], str(DEFAULTS[name]))
+        except InvalidValue as error:
+            result.errors[name] = str(error)
+            continue
+        if name in INTEGERS and not number.is_integer():
+            result.errors[name] = f"{LABELS[name]} must be a whole number."
+        elif not low <= number <= high:
+            result.errors[name] = (
+                f"{LABELS[name]} must be between {_limit_text(low)} and {_limit_text(high)}."
+            )
+        else:
+            result.values[name] = int(number) if name in INTEGERS else number
+    return result

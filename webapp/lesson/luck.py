@@ -1,0 +1,105 @@
+"""The luck meter: how often a random neuron gives this person the BMI rule's answer.
+
+The lesson's neuron has random weights, so any right answer is luck. To measure
+that luck, draw many weight sets exactly as the "Random weights" button does
+(``example.draw_weights``), run them all on this person at once (vectorised), and
+count how many agree with the WHO rule. The draws use a fixed seed, so the figure
+is the same on every page view and in every test. No Flask here.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from webapp.lesson.boundary import z_star
+from webapp.lesson.example import RANDOM_SCALE, bmi_check, draw_weights
+from webapp.lesson.neuron import ACTIVATIONS, activate
+
+SEED = 20_240_606
+DRAWS = 20_000
+BINS = 24  # histogram bars across ±3.5 standard deviations of z
+_SPREAD = 3.5
+
+
+@lru_cache(maxsize=1)
+def _weights() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The fixed random weight sets (w₁, w₂, b), drawn once per process."""
+    drawn = draw_weights(np.random.default_rng(SEED), DRAWS)
+    arrays = (drawn["w1"], drawn["w2"], drawn["b"])
+    for a in arrays:
+        a.setflags(write=False)  # shared by every request: nobody may change them
+    return arrays
+
+
+@dataclass(frozen=True)
+class LuckMeter:
+    """The simulation's result for one person and one activation."""
+
+    draws: int
+    agree: int  # random neurons that give the BMI rule's answer
+    share: float  # agree / draws
+    bmi_obese: bool  # the BMI rule's answer
+    z_star: float  # random neurons say Obese when z ≥ z*
+    sigma: float  # the standard deviation of z across random neurons (analytic)
+    edges: tuple[float, ...]  # histogram bin edges of z (z* is one of them)
+    counts: tuple[int, ...]  # random neurons per bin
+    below: int  # neurons with z left of the first edge (not drawn)
+    above: int  # … right of the last edge
+
+    @property
+    def standard_error(self) -> float:
+        """The binomial standard error of ``share``."""
+        return math.sqrt(self.share * (1 - self.share) / self.draws)
+
+
+def z_sigma(height_ft: float, weight_kg: float) -> float:
+    """The spread of z = w₁·h + w₂·m + b when each term is normal with mean 0."""
+    s = RANDOM_SCALE
+    return math.hypot(s["w1"] * height_ft, s["w2"] * weight_kg, s["b"])
+
+
+def analytic_share(height_ft: float, weight_kg: float, activation: str) -> float:
+    """The exact probability the luck meter estimates: an independent check.
+
+    z is normal with mean 0 and standard deviation σ, so P(z ≥ z*) = 1 − Φ(z*/σ).
+    """
+    sigma = z_sigma(height_ft, weight_kg)
+    p_obese = 0.5 * math.erfc(z_star(activation) / (sigma * math.sqrt(2)))
+    obese = bmi_check(height_ft, weight_kg, True).obese
+    return p_obese if obese else 1 - p_obese
+
+
+@lru_cache(maxsize=1024)
+def luck_meter(height_ft: float, weight_kg: float, activation: str) -> LuckMeter:
+    """Run every random neuron on this person (cached: it runs on every page view)."""
+    if activation not in ACTIVATIONS:
+        raise ValueError(f"unknown activation {activation!r}")
+    w1, w2, b = _weights()
+    z = w1 * height_ft + w2 * weight_kg + b
+    says_obese = activate(z, activation) >= ACTIVATIONS[activation].threshold
+    bmi_obese = bmi_check(height_ft, weight_kg, True).obese
+    agree = int(np.count_nonzero(says_obese == bmi_obese))
+
+    # Bars of equal width, one edge exactly at z*, so each bar is all Obese or all not.
+    sigma = z_sigma(height_ft, weight_kg)
+    star = z_star(activation)
+    width = 2 * _SPREAD * sigma / BINS
+    first = math.floor((-_SPREAD * sigma - star) / width)
+    edges = star + width * np.arange(first, first + BINS + 1)
+    counts, _ = np.histogram(z, bins=edges)
+    return LuckMeter(
+        draws=DRAWS,
+        agree=agree,
+        share=agree / DRAWS,
+        bmi_obese=bmi_obese,
+        z_star=star,
+        sigma=sigma,
+        edges=tuple(edges.tolist()),
+        counts=tuple(counts.tolist()),
+        below=int(np.count_nonzero(z < edges[0])),
+        above=int(np.count_nonzero(z > edges[-1])),
+    )

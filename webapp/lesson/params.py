@@ -1,0 +1,216 @@
+"""The one parser for the contract's query parameters (page, embed, oEmbed, API).
+
+Strict on purpose: a share link must mean exactly one thing, so anything that is
+not a plain ASCII decimal number is refused with a message a learner can act on.
+No Flask here: it takes a plain mapping of name → list of values.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import ClassVar
+from urllib.parse import urlencode
+
+from webapp.lesson.example import (
+    DEFAULTS,
+    HEIGHT_UNITS,
+    MAX_ABS_PARAMETER,
+    MAX_HEIGHT,
+    MAX_WEIGHT,
+    METRES_PER_FOOT,
+    PARAMETER_ORDER,
+    WEIGHT_UNITS,
+    Lesson,
+    run_lesson,
+    to_feet,
+)
+from webapp.lesson.neuron import ACTIVATIONS
+
+MAX_RAW_LENGTH = 64
+
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_COMMA_DECIMAL = re.compile(r"[+-]?(?:[0-9]+,[0-9]*|,[0-9]+)")
+_THOUSANDS = re.compile(r"[+-]?[0-9]{1,3},[0-9]{3}")
+_NON_FINITE = re.compile(r"[+-]?(?:nan|inf|infinity)", re.IGNORECASE)
+_HEX = re.compile(r"[+-]?0[xX][0-9a-fA-F]*")
+
+LABELS: dict[str, str] = {
+    "height": "Height",
+    "height_unit": "Height unit",
+    "weight": "Weight",
+    "weight_unit": "Weight unit",
+    "w1": "Weight w₁",
+    "w2": "Weight w₂",
+    "b": "Bias b",
+    "activation": "Activation",
+}
+_EXAMPLES = {"height": "5.5", "weight": "70", "w1": "0.2", "w2": "0.00001", "b": "1"}
+CHOICES: dict[str, tuple[str, ...]] = {
+    "height_unit": tuple(HEIGHT_UNITS),
+    "weight_unit": tuple(WEIGHT_UNITS),
+    "activation": tuple(ACTIVATIONS),
+}
+
+
+class InvalidValue(ValueError):
+    """A value that cannot be used; the message is meant for the learner."""
+
+
+def parse_number(text: str, label: str = "The value", example: str = "1.5") -> float:
+    """Parse one strict ASCII decimal number; raise InvalidValue with a clear message."""
+    if len(text) > MAX_RAW_LENGTH:
+        raise InvalidValue(f"{label} is too long: use at most {MAX_RAW_LENGTH} characters.")
+    value = text.strip(" ")
+    if not value:
+        raise InvalidValue(f"{label} is empty: enter a number, like {example}.")
+    if _NUMBER.fullmatch(value):
+        number = float(value)
+        if not math.isfinite(number):
+            raise InvalidValue(f"{label} is too large to compute with.")
+        return number
+    if _THOUSANDS.fullmatch(value):
+        # "1,000" may mean a thousand or (in much of Europe) one: say both ways.
+        raise InvalidValue(
+            f"{label} uses a comma: write {value.replace(',', '')} for thousands, "
+            f"or {value.replace(',', '.')} with a dot for decimals."
+        )
+    if _COMMA_DECIMAL.fullmatch(value):
+        raise InvalidValue(
+            f"{label} uses a comma: use a dot for decimals, like "
+            f"{value.replace(',', '.').rstrip('.')}."
+        )
+    if _NON_FINITE.fullmatch(value):
+        raise InvalidValue(f"{label} must be a finite number, like {example}.")
+    if "_" in value and _NUMBER.fullmatch(value.replace("_", "")):
+        raise InvalidValue(f"{label}: leave out the underscores, like {value.replace('_', '')}.")
+    if _HEX.fullmatch(value):
+        raise InvalidValue(f"{label} must be a decimal number, not hexadecimal.")
+    if not value.isascii():
+        raise InvalidValue(
+            f"{label} must be written with the digits 0–9, a dot and an optional sign."
+        )
+    raise InvalidValue(f"{label} must be a number, like {example}.")
+
+
+def _format_limit(limit: float) -> str:
+    return f"{limit:g}" if limit < 1e6 else f"{limit:,.0f}"
+
+
+class FormFields:
+    """What any parsed form offers its view and template: whether it is valid, and the
+    field that gets the focus. Subclasses name their fields' order."""
+
+    order: ClassVar[tuple[str, ...]]
+    errors: dict[str, str]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def first_error(self) -> str | None:
+        """The first invalid field in form order (it gets the focus)."""
+        return next((name for name in self.order if name in self.errors), None)
+
+
+@dataclass
+class ParsedLesson(FormFields):
+    """The outcome of parsing: typed values or a message per field."""
+
+    raw: dict[str, str]  # what to show back in the form (trimmed, capped)
+    values: dict[str, float | str] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+    given: bool = False  # whether any contract parameter was present
+    order: ClassVar[tuple[str, ...]] = PARAMETER_ORDER
+
+    def lesson(self) -> Lesson:
+        """Run the lesson for valid input."""
+        if self.errors:
+            raise ValueError("cannot run a lesson with invalid parameters")
+        return run_lesson(raw=self.raw, **self.values)  # type: ignore[arg-type]
+
+
+def parse_lesson(args: Mapping[str, Sequence[str]], *, ignore: Sequence[str] = ()) -> ParsedLesson:
+    """Parse the contract's parameters from name → values (as in a query string).
+
+    Missing parameters take their defaults; unknown ones are ignored, and so are
+    the names in ``ignore`` (the random-weights route draws its own w and b).
+    """
+    given = any(name in args for name in PARAMETER_ORDER)
+    result = ParsedLesson(raw={}, given=given)
+    for name in PARAMETER_ORDER:
+        values = [] if name in ignore else list(args.get(name, ()))
+        if len(values) > 1:
+            result.raw[name] = _redisplay(values[0])
+            result.errors[name] = f"{LABELS[name]} was given more than once: give it once."
+            continue
+        text = values[0] if values else DEFAULTS[name]
+        result.raw[name] = _redisplay(text)
+        try:
+            result.values[name] = _parse_field(name, text)
+        except InvalidValue as error:
+            result.errors[name] = str(error)
+    _check_ranges(result)
+    return result
+
+
+def query_string(raw: Mapping[str, str]) -> str:
+    """The share link's query: every parameter, in the contract's order."""
+    return _encoded(tuple(raw[name] for name in PARAMETER_ORDER))
+
+
+@lru_cache(maxsize=1024)
+def _encoded(values: tuple[str, ...]) -> str:
+    # Every page, history entry and API answer names its link several times, and
+    # urlencode's quoting is a visible share of a cached page's cost: encode once.
+    return urlencode(list(zip(PARAMETER_ORDER, values, strict=True)))
+
+
+def _redisplay(text: str) -> str:
+    """The value as the learner typed it, trimmed and never echoed back whole if huge."""
+    return text.strip(" ")[:MAX_RAW_LENGTH]
+
+
+def _parse_field(name: str, text: str) -> float | str:
+    if name in CHOICES:
+        choice = text.strip(" ")
+        if choice not in CHOICES[name]:
+            raise InvalidValue(f"{LABELS[name]} must be one of: {', '.join(CHOICES[name])}.")
+        return choice
+    return parse_number(text, LABELS[name], _EXAMPLES[name])
+
+
+def _check_ranges(result: ParsedLesson) -> None:
+    values, errors = result.values, result.errors
+    for name, unit_name, limits in (
+        ("height", "height_unit", MAX_HEIGHT),
+        ("weight", "weight_unit", MAX_WEIGHT),
+    ):
+        if name in values and unit_name in values:
+            value, unit = values[name], str(values[unit_name])
+            assert isinstance(value, float)
+            if not 0 < value <= limits[unit]:
+                errors[name] = (
+                    f"{LABELS[name]} must be more than 0 and at most "
+                    f"{_format_limit(limits[unit])} {unit}."
+                )
+    height = values.get("height")
+    if isinstance(height, float) and "height_unit" in values and "height" not in errors:
+        # "> 0" lets through heights like 1e-160 ft whose BMI, kg / m², divides by
+        # zero or overflows: refuse them here so page, widget and API agree.
+        metres = to_feet(height, str(values["height_unit"])) * METRES_PER_FOOT
+        if metres * metres == 0 or not math.isfinite(MAX_WEIGHT["kg"] / (metres * metres)):
+            errors["height"] = (
+                f"{LABELS['height']} is too small to compute a BMI with: "
+                f"enter a real height, like {_EXAMPLES['height']}."
+            )
+    for name in ("w1", "w2", "b"):
+        value = values.get(name)
+        if isinstance(value, float) and abs(value) > MAX_ABS_PARAMETER:
+            errors[name] = f"{LABELS[name]} must be between −1,000,000 and 1,000,000."
+    for name in errors:
+        values.pop(name, None)

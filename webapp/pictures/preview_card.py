@@ -1,0 +1,223 @@
+"""The link-preview image: a result card as a 1200×630 PNG, drawn with Pillow.
+
+Open Graph previews need a raster image, so this draws what the result panel
+says — the person, z, ŷ and the label, the BMI check — with a small picture of
+the activation curve and the learner's point. No Flask here: the view handles
+caching (ETag from the normalized parameters and ``VERSION``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Mapping
+from functools import lru_cache
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+
+from webapp.lesson.example import Lesson
+from webapp.lesson.neuron import activate
+from webapp.lesson.numbers import fmt
+from webapp.lesson.params import query_string
+from webapp.pictures.plots import activation_curve
+
+# Bump when the card's drawing changes, so cached copies (ETag) are replaced.
+VERSION = "1"
+SIZE = (1200, 630)
+_SCALE = 2  # drawn at twice the size, then shrunk: smooth lines and text edges
+FONT_DIR = "/usr/share/fonts/truetype/dejavu"  # Debian's fonts-dejavu-core
+
+# The site's light palette (static/css/site.css).
+BG = "#f7f8fb"
+SURFACE = "#ffffff"
+TEXT = "#1b1f2a"
+MUTED = "#505a6b"
+BORDER = "#d5dae3"
+ACCENT = "#1d4ed8"
+POS, POS_BG = "#9a3412", "#ffedd5"
+NEG, NEG_BG = "#166534", "#dcfce7"
+
+Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
+
+
+@lru_cache(maxsize=32)
+def font(size: int, bold: bool = False) -> Font:
+    """DejaVu Sans at ``size`` pixels; Pillow's own font if DejaVu is not installed."""
+    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+    try:
+        return ImageFont.truetype(os.path.join(FONT_DIR, name), size)
+    except OSError:
+        return ImageFont.load_default(size=size)
+
+
+def etag(raw: Mapping[str, str]) -> str:
+    """A strong validator: the same parameters and drawing give the same image."""
+    key = f"{VERSION}\n{query_string(raw)}".encode()
+    return hashlib.sha256(key).hexdigest()[:32]
+
+
+def _fit(draw: ImageDraw.ImageDraw, text: str, size: int, width: float, bold: bool) -> Font:
+    """The largest font up to ``size`` that fits ``text`` into ``width``."""
+    while size > 12:
+        f = font(size * _SCALE, bold)
+        if draw.textlength(text, font=f) <= width * _SCALE:
+            return f
+        size -= 2
+    return font(12 * _SCALE, bold)
+
+
+def _size(f: Font) -> float:
+    return float(getattr(f, "size", 0))
+
+
+def _minus(text: str) -> str:
+    """A true minus sign for display: −0.3, not -0.3."""
+    return "−" + text[1:] if text.startswith("-") else text
+
+
+def _term(text: str) -> str:
+    """A number after + or ×: negative ones in parentheses, + (−1)."""
+    return f"({_minus(text)})" if text.startswith("-") else text
+
+
+def _symbol(lesson: Lesson) -> str:
+    name = lesson.trace.activation.name
+    return {"sigmoid": "σ", "linear": "f"}.get(name, name)
+
+
+def _dashed(draw: ImageDraw.ImageDraw, x0: float, x1: float, y: float, fill: str) -> None:
+    dash, gap = 14 * _SCALE, 9 * _SCALE
+    x = x0
+    while x < x1:
+        draw.line([(x, y), (min(x + dash, x1), y)], fill=fill, width=2 * _SCALE)
+        x += dash + gap
+
+
+def _curve(draw: ImageDraw.ImageDraw, lesson: Lesson, box: tuple[int, int, int, int]) -> None:
+    """The activation over a z range holding the learner's z, with the point."""
+    s = _SCALE
+    t = lesson.trace
+    left, top, right, bottom = (v * s for v in box)
+    lo, hi = activation_curve(t).z_range
+    zs = np.linspace(lo, hi, 121)
+    ys = activate(zs, t.activation.name)
+    star_y = t.threshold
+    y_lo = min(float(ys.min()), star_y)
+    y_hi = max(float(ys.max()), star_y)
+    pad = 0.08 * (y_hi - y_lo or 1.0)
+    y_lo, y_hi = y_lo - pad, y_hi + pad
+
+    def sx(z: float) -> float:
+        return left + (z - lo) / (hi - lo) * (right - left)
+
+    def sy(y: float) -> float:
+        return bottom - (y - y_lo) / (y_hi - y_lo) * (bottom - top)
+
+    draw.rectangle([left, top, right, bottom], fill=SURFACE, outline=BORDER, width=2 * s)
+    _dashed(draw, left, right, sy(star_y), MUTED)
+    points = [(sx(z), sy(y)) for z, y in zip(zs.tolist(), ys.tolist(), strict=True)]
+    if t.activation.name == "step":  # no vertical riser: the step jumps
+        cut = next(i for i, z in enumerate(zs.tolist()) if z >= 0)
+        draw.line(points[:cut], fill=ACCENT, width=5 * s)
+        draw.line(points[cut:], fill=ACCENT, width=5 * s)
+    else:
+        draw.line(points, fill=ACCENT, width=5 * s, joint="curve")
+    px = sx(t.z)
+    py = sy(min(max(t.output, y_lo), y_hi))
+    r = 11 * s
+    colour = POS if t.decision else NEG
+    draw.ellipse([px - r, py - r, px + r, py + r], fill=colour, outline=SURFACE, width=3 * s)
+    caption = f"ŷ = {_symbol(lesson)}(z), threshold {fmt(t.threshold)}"
+    draw.text((left, bottom + 14 * s), caption, font=font(22 * s), fill=MUTED)
+
+
+def render(lesson: Lesson) -> bytes:
+    """The result card as PNG bytes."""
+    s = _SCALE
+    t = lesson.trace
+    image = Image.new("RGB", (SIZE[0] * s, SIZE[1] * s), BG)
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle(
+        [32 * s, 32 * s, (SIZE[0] - 32) * s, (SIZE[1] - 32) * s],
+        radius=28 * s,
+        fill=SURFACE,
+        outline=BORDER,
+        width=2 * s,
+    )
+    x = 80 * s
+    brand = font(32 * s, bold=True)
+    draw.text((x, 66 * s), "Neuron Lab", font=brand, fill=ACCENT)
+    draw.text(
+        (x + draw.textlength("Neuron Lab", font=brand) + 16 * s, 70 * s),
+        "one neuron, every step worked",
+        font=font(26 * s),
+        fill=MUTED,
+    )
+
+    raw = lesson.raw
+    person = f"{raw['height']} {lesson.height_unit}, {raw['weight']} {lesson.weight_unit}"
+    draw.text((x, 130 * s), person, font=_fit(draw, person, 54, 620, True), fill=TEXT)
+
+    x1 = raw["height"] if lesson.height_unit == "ft" else fmt(t.x[0])
+    x2 = raw["weight"] if lesson.weight_unit == "kg" else fmt(t.x[1])
+    z = _minus(fmt(t.z))
+    formula = (
+        f"z = {_minus(raw['w1'])} × {x1} + {_term(raw['w2'])} × {x2} + {_term(raw['b'])} = {z}"
+    )
+    formula_font = _fit(draw, formula, 30, 620, False)
+    if _size(formula_font) < 22 * s:  # long typed numbers: show the products instead
+        p1, p2 = (fmt(v) for v in t.products)
+        formula = f"z = {_minus(p1)} + {_term(p2)} + {_term(fmt(t.b))} = {z}"
+        formula_font = _fit(draw, formula, 30, 620, False)
+    draw.text((x, 222 * s), formula, font=formula_font, fill=TEXT)
+
+    output = f"ŷ = {_symbol(lesson)}(z) = {_minus(fmt(t.output))}"
+    draw.text((x, 282 * s), output, font=_fit(draw, output, 64, 620, True), fill=TEXT)
+
+    label_font = font(40 * s, bold=True)
+    width = draw.textlength(lesson.label, font=label_font)
+    fg, bg = (POS, POS_BG) if t.decision else (NEG, NEG_BG)
+    top = 392 * s
+    draw.rounded_rectangle(
+        [x, top, x + width + 56 * s, top + 72 * s], radius=36 * s, fill=bg, outline=fg, width=3 * s
+    )
+    draw.text((x + 28 * s, top + 36 * s), lesson.label, font=label_font, fill=fg, anchor="lm")
+
+    bmi = lesson.bmi
+    verdict = "agrees, by luck" if bmi.agrees else "disagrees"
+    line = f"BMI {fmt(bmi.bmi, 1)} ({bmi.who_class}): the neuron {verdict}. Its weights are random."
+    draw.text((x, 508 * s), line, font=_fit(draw, line, 28, 1040, False), fill=MUTED)
+
+    _curve(draw, lesson, (760, 140, 1120, 420))
+
+    # A 2×2 box average is fast and smooths edges well; a 128-colour palette keeps
+    # the file small (tens of KB) and is quick to encode.
+    card = image.reduce(_SCALE).quantize(colors=128, method=Image.Quantize.FASTOCTREE)
+    out = io.BytesIO()
+    card.save(out, format="PNG")
+    return out.getvalue()
+
+
+_cache: OrderedDict[str, bytes] = OrderedDict()
+_cache_lock = threading.Lock()
+_CACHE_SIZE = 64
+
+
+def card_png(lesson: Lesson) -> bytes:
+    """The PNG for a lesson, kept for the most recent parameters (shared links are
+    fetched by several sites' crawlers in a row)."""
+    key = query_string(lesson.raw)
+    with _cache_lock:
+        if key in _cache:
+            _cache.move_to_end(key)
+            return _cache[key]
+    png = render(lesson)
+    with _cache_lock:
+        _cache[key] = png
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return png

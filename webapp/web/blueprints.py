@@ -1,0 +1,21 @@
+"""Every blueprint of the site, registered in one place."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from webapp.web import (
+    api_views,
+    embed_views,
+    history_views,
+    learn_views,
+    lesson_views,
+    page_cache,
+    preview_views,
+)
+
+
+def register_blueprints(app: Flask) -> None:
+    page_cache.init_app(app)
+    for module in (lesson_views, history_views, embed_views, api_views, preview_views, learn_views):
+        app.register_blueprint(module.bp)

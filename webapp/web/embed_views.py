@@ -1,0 +1,175 @@
+"""The embeddable widget (/embed), its embed code, and oEmbed (/oembed).
+
+The widget may be framed by any site, so it keeps no state but its URL: it never
+opens the session (no cookie is read or written, not even a refresh of a
+permanent one) and never records history.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from flask import (
+    Blueprint,
+    Flask,
+    Request,
+    Response,
+    get_template_attribute,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask.blueprints import BlueprintSetupState
+from flask.sessions import SessionInterface, SessionMixin
+from markupsafe import Markup
+
+from webapp.api import oembed
+from webapp.lesson.example import Lesson, draw_weights
+from webapp.lesson.numbers import significant
+from webapp.lesson.params import ParsedLesson, parse_lesson
+from webapp.web.links import lesson_url, share_url
+from webapp.web.security import allow_framing
+
+bp = Blueprint("embed", __name__)
+
+# The widget's paths, known before URL matching (when the session is opened).
+WIDGET_PATHS = ("/embed", "/embed/random")
+
+
+class CookielessWidgetSessions(SessionInterface):
+    """The app's session interface, except that widget requests get no session.
+
+    Flask opens the session before the view runs and refreshes a permanent
+    session's cookie on every response; for the widget, a null session means
+    nothing is read and no Set-Cookie is ever sent, whatever the request carries.
+    """
+
+    def __init__(self, inner: SessionInterface) -> None:
+        self.inner = inner
+        self.null_session_class = inner.null_session_class
+
+    def open_session(self, app: Flask, request: Request) -> SessionMixin | None:
+        if request.path in WIDGET_PATHS:
+            return None  # Flask substitutes a null session: reads are empty, writes fail
+        return self.inner.open_session(app, request)
+
+    def save_session(self, app: Flask, session: SessionMixin, response: Response) -> None:
+        self.inner.save_session(app, session, response)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+
+@bp.record_once
+def _install_cookieless_sessions(state: BlueprintSetupState) -> None:
+    state.app.session_interface = CookielessWidgetSessions(state.app.session_interface)
+
+
+def _summary(lesson: Lesson) -> str:
+    """The result in words, from the same macro as the page titles."""
+    macro = get_template_attribute("macros/lesson.html", "summary")
+    return Markup(macro(lesson)).unescape().strip()
+
+
+@bp.app_template_global()
+def embed_code(
+    lesson: Lesson,
+    width: int = oembed.DEFAULT_WIDTH,
+    height: int = oembed.DEFAULT_HEIGHT,
+    max_height: int | None = None,
+    **extra: str,
+) -> str:
+    """The embed snippet for exactly this result (plain text: the template escapes it)."""
+    return oembed.snippet(
+        src=lesson_url("embed.index", lesson.raw, **extra),
+        title=f"Neuron Lab: {_summary(lesson)}",
+        host_script=url_for("static", filename="js/embed-host.js", _external=True),
+        width=width,
+        height=height,
+        max_height=max_height,
+    )
+
+
+def _render_widget(parsed: ParsedLesson, options: oembed.WidgetOptions) -> tuple[str, int]:
+    lesson = parsed.lesson() if parsed.ok else None
+    return (
+        render_template(
+            "embed/widget.html",
+            form=parsed,
+            lesson=lesson,
+            is_example=not parsed.given,
+            options=options,
+            hidden=options.extra(),
+            full_url=share_url(lesson.raw) if lesson else url_for("pages.index", _external=True),
+        ),
+        200 if lesson else 400,
+    )
+
+
+@bp.get("/embed")
+@allow_framing
+def index() -> tuple[str, int]:
+    """The lesson as a compact widget: valid → 200, invalid → 400 with the form."""
+    args = request.args.to_dict(flat=False)
+    return _render_widget(parse_lesson(args), oembed.widget_options(args))
+
+
+@bp.get("/embed/random")
+@allow_framing
+def random_weights() -> Response | tuple[str, int]:
+    """Random weights inside the widget: redirect to the widget URL that holds them."""
+    args = request.args.to_dict(flat=False)
+    options = oembed.widget_options(args)
+    parsed = parse_lesson(args, ignore=("w1", "w2", "b"))
+    if not parsed.ok:
+        return _render_widget(parsed, options)
+    raw = dict(parsed.raw)
+    for name, value in draw_weights(np.random.default_rng()).items():
+        raw[name] = significant(float(value), 4)  # as on the lesson page
+    return redirect(lesson_url("embed.index", raw, external=False, **options.extra()), code=303)
+
+
+def _oembed_error(status: int, field: str, message: str) -> tuple[Response, int]:
+    """oEmbed errors as JSON, the API's shape, whatever the client accepts."""
+    return jsonify(errors={field: message}), status
+
+
+@bp.get("/oembed", endpoint="oembed")
+def oembed_answer() -> tuple[Response, int] | Response:
+    """oEmbed 1.0 for this site's lesson and widget URLs (JSON only)."""
+    url = request.args.get("url", "")
+    if not url.strip():
+        return _oembed_error(400, "url", "Give the URL of a lesson or widget page: ?url=…")
+    sizes = {}
+    for name in ("maxwidth", "maxheight"):
+        try:
+            sizes[name] = oembed.parse_dimension(request.args.get(name))
+        except oembed.BadDimension as error:
+            return _oembed_error(400, name, f"{name} {error}.")
+    response_format = request.args.get("format", "json")
+    if response_format != "json":
+        return _oembed_error(501, "format", "Only format=json is supported.")
+    try:
+        query, is_widget = oembed.embeddable_query(url, request.url_root)
+    except oembed.NotEmbeddable as error:
+        return _oembed_error(404, "url", str(error))
+    parsed = parse_lesson(query)
+    if not parsed.ok:
+        return _oembed_error(404, "url", "The URL's lesson parameters are invalid.")
+    lesson = parsed.lesson()
+    options = oembed.widget_options(query) if is_widget else oembed.WidgetOptions()
+    width, height = oembed.fit_size(sizes["maxwidth"], sizes["maxheight"])
+    return jsonify(
+        type="rich",
+        version="1.0",
+        title=_summary(lesson),
+        provider_name="Neuron Lab",
+        provider_url=url_for("pages.index", _external=True),
+        cache_age=oembed.CACHE_AGE,
+        html=embed_code(lesson, width, height, sizes["maxheight"], **options.extra()),
+        width=width,
+        height=height,
+    )

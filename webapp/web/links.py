@@ -1,0 +1,27 @@
+"""URLs built from a lesson's parameters: share links, embeds, previews."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from flask import url_for
+
+from webapp.lesson.params import query_string
+
+
+def lesson_url(
+    endpoint: str, raw: Mapping[str, str], *, external: bool = True, **extra: str
+) -> str:
+    """The URL of ``endpoint`` naming every lesson parameter, in contract order.
+
+    Extra parameters (``controls=0`` for an embed, say) come after them.
+    """
+    query = query_string(raw)
+    if extra:
+        query += "&" + "&".join(f"{name}={value}" for name, value in extra.items())
+    return f"{url_for(endpoint, _external=external)}?{query}"
+
+
+def share_url(raw: Mapping[str, str], *, external: bool = True) -> str:
+    """A result's share link: the lesson page with every parameter."""
+    return lesson_url("pages.index", raw, external=external)
