@@ -28,17 +28,10 @@ from openapi_check import strict_json, validate_answer
 from webapp import create_app
 from webapp.api.body import MAX_BODY_BYTES, MAX_INPUTS, parse_body
 from webapp.api.results import NonFiniteResult, lesson_json, trace_json
-from webapp.lesson.example import (
-    HEIGHT_UNITS,
-    MAX_ABS_PARAMETER,
-    MAX_HEIGHT,
-    MAX_WEIGHT,
-    METRES_PER_FOOT,
-    PARAMETER_ORDER,
-    WEIGHT_UNITS,
-)
-from webapp.lesson.neuron import ACTIVATIONS, forward
-from webapp.lesson.params import parse_lesson, query_string
+from webapp.lesson.activations import ACTIVATIONS
+from webapp.lesson.neuron import forward
+from webapp.lesson.params import MAX_ABS_PARAMETER, PARAMETER_ORDER, parse_lesson, query_string
+from webapp.lesson.units import HEIGHT_UNITS, MAX_HEIGHT, MAX_WEIGHT, METRES_PER_FOOT, WEIGHT_UNITS
 
 NEURON = "/api/v1/neuron"
 EXAMPLE = {"x": [4, 80], "w": [0.2, 0.00001], "b": 1}

@@ -5,7 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from webapp.lesson.example import DEFAULTS, draw_weights, run_lesson, to_feet, to_kg, who_class
+from webapp.lesson.bmi import who_class
+from webapp.lesson.params import LESSON_DEFAULTS as DEFAULTS
+from webapp.lesson.random_weights import draw_weights
+from webapp.lesson.result import run_lesson
+from webapp.lesson.units import to_feet, to_kg
 
 
 @pytest.mark.parametrize(

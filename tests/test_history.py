@@ -14,7 +14,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from webapp.lesson import history
-from webapp.lesson.example import DEFAULTS, PARAMETER_ORDER
+from webapp.lesson.params import LESSON_DEFAULTS as DEFAULTS
+from webapp.lesson.params import PARAMETER_ORDER
 from webapp.web import hooks
 from webapp.web.history_views import DROPPED_KEY, SESSION_KEY
 

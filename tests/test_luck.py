@@ -10,10 +10,10 @@ import numpy as np
 import pytest
 
 from webapp.lesson import luck
+from webapp.lesson.activations import ACTIVATIONS
 from webapp.lesson.boundary import z_star
-from webapp.lesson.example import RANDOM_SCALE, draw_weights
-from webapp.lesson.neuron import ACTIVATIONS
 from webapp.lesson.params import parse_lesson
+from webapp.lesson.random_weights import RANDOM_SCALE, draw_weights
 from webapp.pictures import plots
 
 PEOPLE = [(4.0, 80.0), (5.5, 70.0), (6.2, 140.0), (0.5, 1.0), (10.0, 700.0)]

@@ -8,7 +8,8 @@ import math
 import numpy as np
 import pytest
 
-from webapp.lesson.neuron import ACTIVATIONS, activate, forward
+from webapp.lesson.activations import ACTIVATIONS
+from webapp.lesson.neuron import activate, forward
 
 
 def test_the_lesson_example_exactly():

@@ -32,15 +32,17 @@ from webapp.api.body import (
 )
 from webapp.api.openapi import DOCUMENT_PATH, NEURON_PATH, TRAIN_PATH, build_document
 from webapp.api.results import lesson_json, trace_json
-from webapp.lesson.example import (
-    DEFAULTS,
+from webapp.lesson.activations import ACTIVATIONS, DEFAULT_ACTIVATION
+from webapp.lesson.neuron import forward
+from webapp.lesson.params import (
+    CHOICE_PARAMETERS,
     MAX_ABS_PARAMETER,
-    MAX_HEIGHT,
-    MAX_WEIGHT,
     PARAMETER_ORDER,
+    choices,
+    parse_lesson,
 )
-from webapp.lesson.neuron import ACTIVATIONS, DEFAULT_ACTIVATION, forward
-from webapp.lesson.params import CHOICES, parse_lesson
+from webapp.lesson.params import LESSON_DEFAULTS as DEFAULTS
+from webapp.lesson.units import MAX_HEIGHT, MAX_WEIGHT
 
 SCHEMAS = DOCUMENT["components"]["schemas"]
 GET_PARAMETERS = {p["name"]: p for p in DOCUMENT["paths"][NEURON_PATH]["get"]["parameters"]}
@@ -116,8 +118,8 @@ def test_query_parameters_are_the_parsers():
     for name, parameter in GET_PARAMETERS.items():
         assert parameter["in"] == "query" and parameter["required"] is False
         schema = parameter["schema"]
-        if name in CHOICES:
-            assert schema["enum"] == list(CHOICES[name])
+        if name in CHOICE_PARAMETERS:
+            assert schema["enum"] == list(choices(name))
         # the documented default, sent as text, means what sending nothing means
         parsed = parse_lesson({name: [str(schema["default"])]})
         assert parsed.ok, parsed.errors

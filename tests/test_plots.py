@@ -11,8 +11,9 @@ import pytest
 
 from webapp import create_app
 from webapp.lesson import boundary
-from webapp.lesson.example import DEFAULTS
-from webapp.lesson.neuron import ACTIVATIONS, activate, forward
+from webapp.lesson.activations import ACTIVATIONS
+from webapp.lesson.neuron import activate, forward
+from webapp.lesson.params import LESSON_DEFAULTS as DEFAULTS
 from webapp.lesson.params import parse_lesson
 from webapp.pictures import plots
 

@@ -17,16 +17,19 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from webapp import create_app
-from webapp.lesson.example import (
-    HEIGHT_UNITS,
+from webapp.lesson.activations import ACTIVATIONS
+from webapp.lesson.neuron import activate, forward
+from webapp.lesson.params import (
+    CHOICE_PARAMETERS,
     MAX_ABS_PARAMETER,
-    MAX_HEIGHT,
-    MAX_WEIGHT,
     PARAMETER_ORDER,
-    WEIGHT_UNITS,
+    InvalidValue,
+    choices,
+    parse_lesson,
+    parse_number,
+    query_string,
 )
-from webapp.lesson.neuron import ACTIVATIONS, activate, forward
-from webapp.lesson.params import CHOICES, InvalidValue, parse_lesson, parse_number, query_string
+from webapp.lesson.units import HEIGHT_UNITS, MAX_HEIGHT, MAX_WEIGHT, WEIGHT_UNITS
 
 BOUNDED = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 NUMBER_FIELDS = ("height", "weight", "w1", "w2", "b")
@@ -42,7 +45,7 @@ number_like = st.one_of(
     st.text(max_size=12),
 )
 choice_like = {
-    name: st.sampled_from(choices) | st.text(max_size=8) for name, choices in CHOICES.items()
+    name: st.sampled_from(list(choices(name))) | st.text(max_size=8) for name in CHOICE_PARAMETERS
 }
 query_args = st.fixed_dictionaries(
     {},
@@ -62,7 +65,8 @@ def _in_range(values: dict[str, float | str]) -> None:
         value = values[name]
         assert isinstance(value, float)
         assert math.isfinite(value) and abs(value) <= MAX_ABS_PARAMETER
-    for name, allowed in CHOICES.items():
+    for name in CHOICE_PARAMETERS:
+        allowed = choices(name)
         assert values[name] in allowed
 
 

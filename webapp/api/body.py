@@ -16,8 +16,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from webapp.lesson.example import MAX_ABS_PARAMETER
-from webapp.lesson.neuron import ACTIVATIONS, DEFAULT_ACTIVATION
+from webapp.lesson.activations import ACTIVATIONS, DEFAULT_ACTIVATION
+from webapp.lesson.params import MAX_ABS_PARAMETER
 
 MAX_INPUTS = 1000
 # 1,000 inputs and 1,000 weights of 25 characters each are about 50 KB; 256 KiB leaves

@@ -17,17 +17,19 @@ from webapp.learning.descent import LIMITS as TRAINING_LIMITS
 from webapp.learning.params import INTEGERS as TRAINING_INTEGERS
 from webapp.learning.params import LABELS as TRAINING_LABELS
 from webapp.learning.params import ORDER as TRAINING_ORDER
-from webapp.lesson.example import (
-    DEFAULTS,
+from webapp.lesson.activations import ACTIVATIONS, DEFAULT_ACTIVATION
+from webapp.lesson.neuron import forward
+from webapp.lesson.params import (
+    CHOICE_PARAMETERS,
+    LABELS,
+    LESSON_DEFAULTS,
     MAX_ABS_PARAMETER,
-    MAX_HEIGHT,
-    MAX_WEIGHT,
-    NEGATIVE_LABEL,
+    MAX_RAW_LENGTH,
     PARAMETER_ORDER,
-    POSITIVE_LABEL,
+    choices,
 )
-from webapp.lesson.neuron import ACTIVATIONS, DEFAULT_ACTIVATION, forward
-from webapp.lesson.params import CHOICES, LABELS, MAX_RAW_LENGTH
+from webapp.lesson.result import NEGATIVE_LABEL, POSITIVE_LABEL
+from webapp.lesson.units import MAX_HEIGHT, MAX_WEIGHT
 
 OPENAPI_VERSION = "3.1.0"
 API_VERSION = "1.0.0"
@@ -83,14 +85,14 @@ def _query_parameters() -> list[dict[str, Any]]:
     }
     parameters = []
     for name in PARAMETER_ORDER:
-        if name in CHOICES:
+        if name in CHOICE_PARAMETERS:
             schema: dict[str, Any] = {
                 "type": "string",
-                "enum": list(CHOICES[name]),
-                "default": DEFAULTS[name],
+                "enum": list(choices(name)),
+                "default": LESSON_DEFAULTS[name],
             }
         else:
-            schema = {**schemas[name], "default": float(DEFAULTS[name])}
+            schema = {**schemas[name], "default": float(LESSON_DEFAULTS[name])}
         parameters.append(
             {
                 "name": name,

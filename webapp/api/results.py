@@ -12,8 +12,8 @@ import math
 from typing import Any
 
 from webapp.learning.descent import Training
-from webapp.lesson.example import Lesson
 from webapp.lesson.neuron import Trace
+from webapp.lesson.result import Lesson
 
 
 class NonFiniteResult(ValueError):

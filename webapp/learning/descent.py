@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from webapp.lesson.example import METRES_PER_FOOT, WHO_OBESE_BMI, draw_weights
+from webapp.lesson.bmi import WHO_OBESE_BMI
+from webapp.lesson.random_weights import draw_weights
+from webapp.lesson.units import METRES_PER_FOOT
 
 # Adults: height about 170 cm ± 10 cm; BMI log-normal around 26 with a long right
 # tail, so roughly a quarter of the people are obese, as in many countries.

@@ -13,20 +13,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from webapp.lesson.example import MAX_WEIGHT, NEGATIVE_LABEL, POSITIVE_LABEL
+from webapp.lesson.activations import get
 from webapp.lesson.neuron import Trace
-
-# The z where f(z) reaches the decision threshold (DESIGN.md's thresholds):
-# σ(0) = 0.5, tanh(0) = 0, relu(0.5) = 0.5, step(0) = 1 ≥ 0.5 (and step(z < 0) = 0),
-# linear(0.5) = 0.5. At z = z* exactly the answer is already the positive label.
-Z_STAR: dict[str, float] = {"sigmoid": 0.0, "tanh": 0.0, "relu": 0.5, "step": 0.0, "linear": 0.5}
+from webapp.lesson.result import NEGATIVE_LABEL, POSITIVE_LABEL
+from webapp.lesson.units import MAX_WEIGHT
 
 Point = tuple[float, float]
 
 
 def z_star(activation: str) -> float:
-    """The z at which ``activation`` crosses its threshold."""
-    return Z_STAR[activation]
+    """The z at which ``activation`` crosses its threshold (at z* exactly the answer is
+    already the positive label)."""
+    return get(activation).z_star
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,8 @@ from datetime import UTC, datetime
 from functools import cached_property, lru_cache
 from typing import Any
 
-from webapp.lesson.example import PARAMETER_ORDER, Lesson
-from webapp.lesson.params import MAX_RAW_LENGTH, parse_lesson, query_string
+from webapp.lesson.params import MAX_RAW_LENGTH, PARAMETER_ORDER, parse_lesson, query_string
+from webapp.lesson.result import Lesson
 
 # A hard cap on the count, besides the size cap: keeps /history quick to render.
 MAX_ENTRIES = 100

@@ -15,9 +15,11 @@ from functools import lru_cache
 
 import numpy as np
 
+from webapp.lesson.activations import ACTIVATIONS
+from webapp.lesson.bmi import bmi_check
 from webapp.lesson.boundary import z_star
-from webapp.lesson.example import RANDOM_SCALE, bmi_check, draw_weights
-from webapp.lesson.neuron import ACTIVATIONS, activate
+from webapp.lesson.neuron import activate
+from webapp.lesson.random_weights import RANDOM_SCALE, draw_weights
 
 SEED = 20_240_606
 DRAWS = 20_000

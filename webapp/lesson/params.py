@@ -15,21 +15,31 @@ from functools import lru_cache
 from typing import ClassVar
 from urllib.parse import urlencode
 
-from webapp.lesson.example import (
-    DEFAULTS,
+from webapp.lesson.activations import ACTIVATIONS
+from webapp.lesson.result import Lesson, run_lesson
+from webapp.lesson.units import (
     HEIGHT_UNITS,
-    MAX_ABS_PARAMETER,
     MAX_HEIGHT,
     MAX_WEIGHT,
     METRES_PER_FOOT,
-    PARAMETER_ORDER,
     WEIGHT_UNITS,
-    Lesson,
-    run_lesson,
     to_feet,
 )
-from webapp.lesson.neuron import ACTIVATIONS
 
+# The lesson's worked example, as query-string text, in the contract's order. The
+# strings are what share links carry, so a link made today keeps its meaning.
+LESSON_DEFAULTS: dict[str, str] = {
+    "height": "4",
+    "height_unit": "ft",
+    "weight": "80",
+    "weight_unit": "kg",
+    "w1": "0.2",
+    "w2": "0.00001",
+    "b": "1",
+    "activation": "sigmoid",
+}
+PARAMETER_ORDER: tuple[str, ...] = tuple(LESSON_DEFAULTS)
+MAX_ABS_PARAMETER = 1_000_000.0
 MAX_RAW_LENGTH = 64
 
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
@@ -49,11 +59,18 @@ LABELS: dict[str, str] = {
     "activation": "Activation",
 }
 _EXAMPLES = {"height": "5.5", "weight": "70", "w1": "0.2", "w2": "0.00001", "b": "1"}
-CHOICES: dict[str, tuple[str, ...]] = {
-    "height_unit": tuple(HEIGHT_UNITS),
-    "weight_unit": tuple(WEIGHT_UNITS),
-    "activation": tuple(ACTIVATIONS),
-}
+
+
+def choices(name: str) -> dict[str, str]:
+    """A choice parameter's accepted values, each with its label for the form
+    (read from the registries on every call, so a registered activation is offered)."""
+    if name == "activation":
+        return {a.name: a.form_label for a in ACTIVATIONS.values()}
+    units = HEIGHT_UNITS if name == "height_unit" else WEIGHT_UNITS
+    return {unit: unit for unit in units}
+
+
+CHOICE_PARAMETERS = ("height_unit", "weight_unit", "activation")
 
 
 class InvalidValue(ValueError):
@@ -148,7 +165,7 @@ def parse_lesson(args: Mapping[str, Sequence[str]], *, ignore: Sequence[str] = (
             result.raw[name] = _redisplay(values[0])
             result.errors[name] = f"{LABELS[name]} was given more than once: give it once."
             continue
-        text = values[0] if values else DEFAULTS[name]
+        text = values[0] if values else LESSON_DEFAULTS[name]
         result.raw[name] = _redisplay(text)
         try:
             result.values[name] = _parse_field(name, text)
@@ -176,10 +193,10 @@ def _redisplay(text: str) -> str:
 
 
 def _parse_field(name: str, text: str) -> float | str:
-    if name in CHOICES:
-        choice = text.strip(" ")
-        if choice not in CHOICES[name]:
-            raise InvalidValue(f"{LABELS[name]} must be one of: {', '.join(CHOICES[name])}.")
+    if name in CHOICE_PARAMETERS:
+        choice, accepted = text.strip(" "), choices(name)
+        if choice not in accepted:
+            raise InvalidValue(f"{LABELS[name]} must be one of: {', '.join(accepted)}.")
         return choice
     return parse_number(text, LABELS[name], _EXAMPLES[name])
 

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from webapp.learning.descent import People, Training
+from webapp.lesson.bmi import WHO_OBESE_BMI
 from webapp.lesson.boundary import HalfPlane
 from webapp.lesson.boundary import boundary_segment as shared_boundary_segment
-from webapp.lesson.example import METRES_PER_FOOT, WHO_OBESE_BMI
 from webapp.lesson.numbers import fmt
+from webapp.lesson.units import METRES_PER_FOOT
 from webapp.pictures.plots import Scale
 
 WIDTH, HEIGHT = 320, 200

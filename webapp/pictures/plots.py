@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from webapp.lesson.activations import ACTIVATIONS, Activation
+from webapp.lesson.bmi import WHO_OBESE_BMI
 from webapp.lesson.boundary import (
     DecisionFlip,
     FlipWeight,
@@ -24,17 +26,11 @@ from webapp.lesson.boundary import (
     flip_weight,
     z_star,
 )
-from webapp.lesson.example import (
-    HEIGHT_UNITS,
-    METRES_PER_FOOT,
-    WEIGHT_UNITS,
-    WHO_OBESE_BMI,
-    Lesson,
-    label_for,
-)
 from webapp.lesson.luck import LuckMeter, luck_meter
-from webapp.lesson.neuron import ACTIVATIONS, Trace, activate, forward
+from webapp.lesson.neuron import Trace, forward
 from webapp.lesson.numbers import fmt
+from webapp.lesson.result import Lesson, label_for
+from webapp.lesson.units import HEIGHT_UNITS, METRES_PER_FOOT, WEIGHT_UNITS
 
 # Text is not measured on the server; this is a fair average advance for the
 # page's sans-serif digits and letters, used only to keep labels inside a picture.
@@ -224,13 +220,12 @@ class Curve:
     flip: DecisionFlip
 
 
-# Where the interesting shape of each f lies; the range grows to include z.
-_Z_BASE = {"sigmoid": 6.0, "tanh": 4.0, "relu": 3.0, "step": 3.0, "linear": 3.0}
 _CURVE_BOX = (42.0, 26.0, 332.0, 164.0)
 
 
-def _z_range(name: str, z: float) -> tuple[float, float]:
-    half = _Z_BASE[name]
+def _z_range(act: Activation, z: float) -> tuple[float, float]:
+    """Where the interesting shape of f lies, grown to include z."""
+    half = act.plot_half_width
     lo, hi = min(-half, z), max(half, z)
     pad = 0.08 * (hi - lo)
     if z <= -half:
@@ -240,47 +235,56 @@ def _z_range(name: str, z: float) -> tuple[float, float]:
     return lo, hi
 
 
-def _y_range(name: str, lo: float, hi: float) -> tuple[float, float]:
-    """The outputs f takes over [lo, hi] (before padding)."""
-    if name in ("sigmoid", "step"):
-        return 0.0, 1.0
-    if name == "tanh":
-        return -1.0, 1.0
-    if name == "relu":
-        return 0.0, hi
-    return lo, hi
+def _curve_samples(act: Activation, lo: float, hi: float) -> np.ndarray:
+    """The z values to draw f through: its kinks and jumps, densely where it curves."""
+    zs = np.linspace(lo, hi, 33 if act.smooth else 2)
+    if act.smooth and hi - lo > 4 * act.plot_half_width:
+        # when z stretches the range far out, the bend near 0 keeps points of its own
+        zs = np.union1d(zs, np.arange(-6.0, 6.01, 0.75))
+    zs = np.union1d(zs, [k for k in (*act.kinks, *act.jumps) if lo < k < hi])
+    return zs[(zs >= lo) & (zs <= hi)]
+
+
+def _y_range(act: Activation, zs: np.ndarray) -> tuple[float, float]:
+    """The outputs f takes over the drawn z values (before padding)."""
+    ys = act(zs)
+    low, high = act.output_bounds
+    return (float(ys.min()) if low is None else low, float(ys.max()) if high is None else high)
+
+
+def _curve_path(
+    act: Activation, zs: np.ndarray, sx: Scale, sy: Scale
+) -> tuple[str, tuple[tuple[float | int, float | int, bool], ...]]:
+    """f as one path, broken at each jump, with a hole and a dot where it jumps."""
+    path, dots, start = "", [], 0
+    for jump in [j for j in act.jumps if zs[0] < j < zs[-1]]:
+        cut = int(np.searchsorted(zs, jump))
+        left = np.append(zs[start:cut], jump)
+        below = float(act(np.nextafter(jump, -np.inf)))
+        ys = np.append(act(zs[start:cut]), below)
+        path += polyline(list(zip(sx(left).tolist(), sy(ys).tolist(), strict=True)))
+        dots += [
+            (r1(sx(jump)), r1(sy(below)), False),
+            (r1(sx(jump)), r1(sy(float(act(jump)))), True),
+        ]
+        start = cut
+    rest = zs[start:]
+    path += polyline(list(zip(sx(rest).tolist(), sy(act(rest)).tolist(), strict=True)))
+    return path, tuple(dots)
 
 
 def activation_curve(trace: Trace, label_font: float = FONT) -> Curve:
-    name = trace.activation.name
-    lo, hi = _z_range(name, trace.z)
-    f_lo, f_hi = _y_range(name, lo, hi)
+    act = trace.activation
+    lo, hi = _z_range(act, trace.z)
+    zs = _curve_samples(act, lo, hi)
+    f_lo, f_hi = _y_range(act, zs)
     pad = 0.06 * (f_hi - f_lo)
     ylo, yhi = f_lo - pad, f_hi + pad
     x0, y0, x1, y1 = _CURVE_BOX
     sx = Scale(lo, hi, x0, x1)
     sy = Scale(ylo, yhi, y1, y0)
-    star = z_star(name)
-
-    dots: tuple[tuple[float | int, float | int, bool], ...] = ()
-    if name in ("sigmoid", "tanh"):
-        # 33 points draw the S smoothly at this size; when z stretches the range far
-        # out, the bend near 0 gets points of its own so it keeps its shape.
-        zs = np.linspace(lo, hi, 33)
-        if hi - lo > 4 * _Z_BASE[name]:
-            zs = np.union1d(zs, np.arange(-6.0, 6.01, 0.75))
-        zs = zs[(zs >= lo) & (zs <= hi)]
-        points = list(zip(sx(zs).tolist(), sy(activate(zs, name)).tolist(), strict=True))
-        path = polyline(points)
-    elif name == "step":
-        path = polyline([(sx(lo), sy(0)), (sx(0), sy(0))]) + polyline(
-            [(sx(0), sy(1)), (sx(hi), sy(1))]
-        )
-        dots = ((r1(sx(0)), r1(sy(0)), False), (r1(sx(0)), r1(sy(1)), True))
-    elif name == "relu":
-        path = polyline([(sx(lo), sy(0)), (sx(0), sy(0)), (sx(hi), sy(hi))])
-    else:
-        path = polyline([(sx(lo), sy(lo)), (sx(hi), sy(hi))])
+    star = act.z_star
+    path, dots = _curve_path(act, zs, sx, sy)
 
     px, py = sx(trace.z), sy(trace.output)
     tw = text_width(f"({fmt(trace.z)}, {fmt(trace.output)})", label_font)
@@ -301,7 +305,7 @@ def activation_curve(trace: Trace, label_font: float = FONT) -> Curve:
         Label(r1(star_x + 5), r1(y0 - 8), "start") if star_x + 5 + word <= WIDTH - 2 else None
     )
 
-    if name in ("relu", "linear"):
+    if not act.bounded:
         y_ticks = ticks(f_lo, f_hi, sy, 4)
     else:  # the ends of the range and the threshold: 0, 0.5, 1 or −1, 0, 1
         y_values = sorted({f_lo, trace.threshold, f_hi})

@@ -19,10 +19,9 @@ from functools import lru_cache
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from webapp.lesson.example import Lesson
-from webapp.lesson.neuron import activate
-from webapp.lesson.numbers import fmt
+from webapp.lesson.numbers import fmt, minus
 from webapp.lesson.params import query_string
+from webapp.lesson.result import Lesson
 from webapp.pictures.plots import activation_curve
 
 # Bump when the card's drawing changes, so cached copies (ETag) are replaced.
@@ -74,19 +73,9 @@ def _size(f: Font) -> float:
     return float(getattr(f, "size", 0))
 
 
-def _minus(text: str) -> str:
-    """A true minus sign for display: −0.3, not -0.3."""
-    return "−" + text[1:] if text.startswith("-") else text
-
-
 def _term(text: str) -> str:
     """A number after + or ×: negative ones in parentheses, + (−1)."""
-    return f"({_minus(text)})" if text.startswith("-") else text
-
-
-def _symbol(lesson: Lesson) -> str:
-    name = lesson.trace.activation.name
-    return {"sigmoid": "σ", "linear": "f"}.get(name, name)
+    return f"({minus(text)})" if text.startswith("-") else text
 
 
 def _dashed(draw: ImageDraw.ImageDraw, x0: float, x1: float, y: float, fill: str) -> None:
@@ -104,7 +93,7 @@ def _curve(draw: ImageDraw.ImageDraw, lesson: Lesson, box: tuple[int, int, int, 
     left, top, right, bottom = (v * s for v in box)
     lo, hi = activation_curve(t).z_range
     zs = np.linspace(lo, hi, 121)
-    ys = activate(zs, t.activation.name)
+    ys = t.activation(zs)
     star_y = t.threshold
     y_lo = min(float(ys.min()), star_y)
     y_hi = max(float(ys.max()), star_y)
@@ -120,18 +109,16 @@ def _curve(draw: ImageDraw.ImageDraw, lesson: Lesson, box: tuple[int, int, int, 
     draw.rectangle([left, top, right, bottom], fill=SURFACE, outline=BORDER, width=2 * s)
     _dashed(draw, left, right, sy(star_y), MUTED)
     points = [(sx(z), sy(y)) for z, y in zip(zs.tolist(), ys.tolist(), strict=True)]
-    if t.activation.name == "step":  # no vertical riser: the step jumps
-        cut = next(i for i, z in enumerate(zs.tolist()) if z >= 0)
-        draw.line(points[:cut], fill=ACCENT, width=5 * s)
-        draw.line(points[cut:], fill=ACCENT, width=5 * s)
-    else:
-        draw.line(points, fill=ACCENT, width=5 * s, joint="curve")
+    # no vertical riser where f jumps: draw each piece on its own
+    cuts = [int(np.searchsorted(zs, jump)) for jump in t.activation.jumps if lo < jump < hi]
+    for start, end in zip([0, *cuts], [*cuts, len(points)], strict=True):
+        draw.line(points[start:end], fill=ACCENT, width=5 * s, joint="curve")
     px = sx(t.z)
     py = sy(min(max(t.output, y_lo), y_hi))
     r = 11 * s
     colour = POS if t.decision else NEG
     draw.ellipse([px - r, py - r, px + r, py + r], fill=colour, outline=SURFACE, width=3 * s)
-    caption = f"ŷ = {_symbol(lesson)}(z), threshold {fmt(t.threshold)}"
+    caption = f"ŷ = {t.activation.symbol}(z), threshold {fmt(t.threshold)}"
     draw.text((left, bottom + 14 * s), caption, font=font(22 * s), fill=MUTED)
 
 
@@ -164,18 +151,16 @@ def render(lesson: Lesson) -> bytes:
 
     x1 = raw["height"] if lesson.height_unit == "ft" else fmt(t.x[0])
     x2 = raw["weight"] if lesson.weight_unit == "kg" else fmt(t.x[1])
-    z = _minus(fmt(t.z))
-    formula = (
-        f"z = {_minus(raw['w1'])} × {x1} + {_term(raw['w2'])} × {x2} + {_term(raw['b'])} = {z}"
-    )
+    z = minus(fmt(t.z))
+    formula = f"z = {minus(raw['w1'])} × {x1} + {_term(raw['w2'])} × {x2} + {_term(raw['b'])} = {z}"
     formula_font = _fit(draw, formula, 30, 620, False)
     if _size(formula_font) < 22 * s:  # long typed numbers: show the products instead
         p1, p2 = (fmt(v) for v in t.products)
-        formula = f"z = {_minus(p1)} + {_term(p2)} + {_term(fmt(t.b))} = {z}"
+        formula = f"z = {minus(p1)} + {_term(p2)} + {_term(fmt(t.b))} = {z}"
         formula_font = _fit(draw, formula, 30, 620, False)
     draw.text((x, 222 * s), formula, font=formula_font, fill=TEXT)
 
-    output = f"ŷ = {_symbol(lesson)}(z) = {_minus(fmt(t.output))}"
+    output = f"ŷ = {t.activation.symbol}(z) = {minus(fmt(t.output))}"
     draw.text((x, 282 * s), output, font=_fit(draw, output, 64, 620, True), fill=TEXT)
 
     label_font = font(40 * s, bold=True)

@@ -27,9 +27,10 @@ from flask.sessions import SessionInterface, SessionMixin
 from markupsafe import Markup
 
 from webapp.api import oembed
-from webapp.lesson.example import Lesson, draw_weights
 from webapp.lesson.numbers import significant
 from webapp.lesson.params import ParsedLesson, parse_lesson
+from webapp.lesson.random_weights import draw_weights
+from webapp.lesson.result import Lesson
 from webapp.web.links import lesson_url, share_url
 from webapp.web.security import allow_framing
 

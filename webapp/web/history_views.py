@@ -25,7 +25,7 @@ from flask import (
 )
 
 from webapp.lesson import history
-from webapp.lesson.example import Lesson
+from webapp.lesson.result import Lesson
 from webapp.web.links import share_url
 
 bp = Blueprint("history", __name__)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import g, request
 
-from webapp.lesson.example import Lesson
+from webapp.lesson.result import Lesson
 from webapp.web import history_views as history
 
 

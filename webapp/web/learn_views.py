@@ -8,8 +8,8 @@ from flask import Blueprint, render_template, request
 
 from webapp.learning.descent import Training, make_people, train, worked_step
 from webapp.learning.params import ParsedTraining, parse_training
-from webapp.lesson.example import DEFAULTS as LESSON_DEFAULTS
 from webapp.lesson.numbers import significant
+from webapp.lesson.params import LESSON_DEFAULTS
 from webapp.pictures.learning_charts import accuracy_curve, loss_curve, plane
 from webapp.web.links import share_url
 

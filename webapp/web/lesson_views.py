@@ -6,9 +6,9 @@ import numpy as np
 from flask import Blueprint, Response, redirect, render_template, request
 from markupsafe import Markup
 
-from webapp.lesson.example import draw_weights
 from webapp.lesson.numbers import significant
 from webapp.lesson.params import ParsedLesson, parse_lesson, query_string
+from webapp.lesson.random_weights import draw_weights
 from webapp.web import history_views as history
 from webapp.web import hooks
 from webapp.web import page_cache as fragments

@@ -1,0 +1,228 @@
+"""The activation registry: everything the site knows about each activation, in one place.
+
+The form's options, the worked steps, the curve, the five-activation table, the luck
+meter, the preview card, the API's enum and the OpenAPI prose are all derived from
+``ACTIVATIONS``. Adding an activation is one ``register(...)`` call here plus its
+worked-steps partial (``templates/lesson/activations/_<name>.html``). No Flask.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+
+# exp() overflows float64 just above 709.78; stay clear of it so no step ever
+# holds inf and numpy never warns.
+EXP_SAFE = 700.0
+
+Intermediates = tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True)
+class Activation:
+    """One activation f and what a learner, a picture and the API need to know about it."""
+
+    name: str  # the query value: activation=<name>
+    symbol: str  # as written in ŷ = <symbol>(z): σ, tanh, relu, step, f
+    title: str  # a heading: "Sigmoid"
+    prose: str  # inside a sentence: "… sigmoid gives 0.8582"
+    form_label: str  # the form's option
+    formula: str  # plain text, for titles, tables and the API
+    output_range: str  # plain text: "(0, 1)"
+    threshold: float  # "Obese" when f(z) ≥ threshold
+    z_star: float  # the z where f reaches the threshold (f is non-decreasing)
+    function: Callable[[np.ndarray], np.ndarray]  # vectorised f, for pictures and simulations
+    # One value with the intermediate steps the lesson shows (e^(−z), …), in order.
+    worked: Callable[[float], tuple[float, Intermediates]]
+    # How to label each intermediate in the table of stored values.
+    intermediate_labels: Mapping[str, str] = field(default_factory=dict)
+    output_bounds: tuple[float | None, float | None] = (None, None)  # None: unbounded
+    plot_half_width: float = 3.0  # the curve shows at least z ∈ [−w, w]
+    smooth: bool = False  # sample the curve densely (else straight pieces)
+    kinks: tuple[float, ...] = ()  # where straight pieces meet
+    jumps: tuple[float, ...] = ()  # where f jumps (drawn as a hole and a dot)
+
+    @property
+    def steps_partial(self) -> str:
+        """The template that works this activation's own steps with the numbers."""
+        return f"lesson/activations/_{self.name}.html"
+
+    @property
+    def bounded(self) -> bool:
+        return None not in self.output_bounds
+
+    def __call__(self, z: np.ndarray | float) -> np.ndarray:
+        return self.function(np.asarray(z, dtype=np.float64))
+
+
+ACTIVATIONS: dict[str, Activation] = {}
+DEFAULT_ACTIVATION = "sigmoid"
+
+
+def register(activation: Activation) -> Activation:
+    """Add an activation to the registry (tests register extra ones and remove them)."""
+    ACTIVATIONS[activation.name] = activation
+    return activation
+
+
+def unregister(name: str) -> None:
+    ACTIVATIONS.pop(name, None)
+
+
+def get(name: str) -> Activation:
+    """The registered activation, or ValueError naming the unknown one."""
+    try:
+        return ACTIVATIONS[name]
+    except KeyError:
+        raise ValueError(f"unknown activation {name!r}") from None
+
+
+# -- the five activations of the lesson ------------------------------------------------
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    # Stable for any finite z: e^(−|z|) never overflows.
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+def _sigmoid_worked(z: float) -> tuple[float, Intermediates]:
+    # 1 / (1 + e^(−z)) is what the lesson teaches and is accurate wherever e^(−z) is
+    # finite; for very negative z the equal e^z / (1 + e^z) avoids the overflow.
+    if z >= -EXP_SAFE:
+        exp_neg_z = float(np.exp(-z))
+        denominator = 1.0 + exp_neg_z
+        return 1.0 / denominator, (("exp_neg_z", exp_neg_z), ("denominator", denominator))
+    exp_z = float(np.exp(z))
+    denominator = 1.0 + exp_z
+    return exp_z / denominator, (("exp_z", exp_z), ("denominator", denominator))
+
+
+def _tanh_worked(z: float) -> tuple[float, Intermediates]:
+    output = float(np.tanh(z))
+    if abs(z) > EXP_SAFE / 2:
+        return output, ()  # e^z and e^(−z) would overflow: tanh is saturated at ±1
+    exp_z, exp_neg_z = float(np.exp(z)), float(np.exp(-z))
+    return output, (
+        ("exp_z", exp_z),
+        ("exp_neg_z", exp_neg_z),
+        ("numerator", exp_z - exp_neg_z),
+        ("denominator", exp_z + exp_neg_z),
+    )
+
+
+def _plain(
+    function: Callable[[np.ndarray], np.ndarray],
+) -> Callable[[float], tuple[float, Intermediates]]:
+    """A worked step with no intermediate values: just f(z)."""
+    return lambda z: (float(function(np.asarray(z, dtype=np.float64))), ())
+
+
+def _relu(z: np.ndarray) -> np.ndarray:
+    return np.maximum(0.0, z)
+
+
+def _step(z: np.ndarray) -> np.ndarray:
+    return np.where(z >= 0, 1.0, 0.0)
+
+
+def _linear(z: np.ndarray) -> np.ndarray:
+    return z.copy()
+
+
+_EXP_LABELS = {
+    "exp_neg_z": "e^(−z)",
+    "exp_z": "e^z",
+    "numerator": "numerator",
+    "denominator": "denominator",
+}
+
+register(
+    Activation(
+        name="sigmoid",
+        symbol="σ",
+        title="Sigmoid",
+        prose="sigmoid",
+        form_label="sigmoid σ(z)",
+        formula="σ(z) = 1 / (1 + e^(−z))",
+        output_range="(0, 1)",
+        threshold=0.5,
+        z_star=0.0,
+        function=_sigmoid,
+        worked=_sigmoid_worked,
+        intermediate_labels=_EXP_LABELS,
+        output_bounds=(0.0, 1.0),
+        plot_half_width=6.0,
+        smooth=True,
+    )
+)
+register(
+    Activation(
+        name="tanh",
+        symbol="tanh",
+        title="Hyperbolic tangent",
+        prose="hyperbolic tangent",
+        form_label="tanh(z)",
+        formula="tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z))",
+        output_range="(−1, 1)",
+        threshold=0.0,
+        z_star=0.0,
+        function=np.tanh,
+        worked=_tanh_worked,
+        intermediate_labels=_EXP_LABELS,
+        output_bounds=(-1.0, 1.0),
+        plot_half_width=4.0,
+        smooth=True,
+    )
+)
+register(
+    Activation(
+        name="relu",
+        symbol="relu",
+        title="ReLU",
+        prose="ReLU",
+        form_label="ReLU max(0, z)",
+        formula="relu(z) = max(0, z)",
+        output_range="[0, ∞)",
+        threshold=0.5,
+        z_star=0.5,
+        function=_relu,
+        worked=_plain(_relu),
+        output_bounds=(0.0, None),
+        kinks=(0.0,),
+    )
+)
+register(
+    Activation(
+        name="step",
+        symbol="step",
+        title="Step",
+        prose="step",
+        form_label="step(z)",
+        formula="step(z) = 1 if z ≥ 0, else 0",
+        output_range="{0, 1}",
+        threshold=0.5,
+        z_star=0.0,
+        function=_step,
+        worked=_plain(_step),
+        output_bounds=(0.0, 1.0),
+        jumps=(0.0,),
+    )
+)
+register(
+    Activation(
+        name="linear",
+        symbol="f",
+        title="Linear (identity)",
+        prose="linear (identity)",
+        form_label="linear f(z) = z",
+        formula="f(z) = z",
+        output_range="(−∞, ∞)",
+        threshold=0.5,
+        z_star=0.5,
+        function=_linear,
+        worked=_plain(_linear),
+    )
+)

@@ -1,0 +1,37 @@
+"""The ground truth a learner can check the neuron against: BMI = kg / m², and the
+WHO's adult classes (obese from BMI 30). No Flask."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from webapp.lesson.units import METRES_PER_FOOT
+
+WHO_OBESE_BMI = 30.0
+
+
+def who_class(bmi: float) -> str:
+    """The WHO's adult BMI class."""
+    if bmi < 18.5:
+        return "Underweight"
+    if bmi < 25:
+        return "Normal weight"
+    if bmi < WHO_OBESE_BMI:
+        return "Overweight"
+    return "Obese"
+
+
+@dataclass(frozen=True)
+class BmiCheck:
+    height_m: float
+    bmi: float
+    who_class: str
+    obese: bool  # the ground truth the neuron is checked against
+    agrees: bool  # whether the neuron's label matches it
+
+
+def bmi_check(height_ft: float, weight_kg: float, neuron_says_obese: bool) -> BmiCheck:
+    height_m = height_ft * METRES_PER_FOOT
+    bmi = weight_kg / (height_m * height_m)
+    obese = bmi >= WHO_OBESE_BMI
+    return BmiCheck(height_m, bmi, who_class(bmi), obese, obese == neuron_says_obese)

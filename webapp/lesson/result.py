@@ -1,0 +1,96 @@
+"""One learner's question and the neuron's whole answer: the ``Lesson``. No Flask.
+
+The lesson converts the person to the neuron's features (feet, kilograms), runs the
+neuron, names its answer and checks it against the BMI rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from webapp.lesson.bmi import BmiCheck, bmi_check
+from webapp.lesson.neuron import Trace, forward
+from webapp.lesson.numbers import fmt, minus
+from webapp.lesson.units import HEIGHT_UNITS, WEIGHT_UNITS, to_feet, to_kg
+
+POSITIVE_LABEL = "Obese"
+NEGATIVE_LABEL = "Not Obese"
+
+
+def label_for(decision: bool) -> str:
+    return POSITIVE_LABEL if decision else NEGATIVE_LABEL
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """One learner's question and the neuron's full answer."""
+
+    raw: dict[str, str]  # the parameters as typed (trimmed), contract order
+    height: float
+    height_unit: str
+    weight: float
+    weight_unit: str
+    trace: Trace
+    label: str
+    bmi: BmiCheck
+
+    @property
+    def height_ft(self) -> float:
+        return self.trace.x[0]
+
+    @property
+    def weight_kg(self) -> float:
+        return self.trace.x[1]
+
+    @property
+    def feet_divisor(self) -> float:
+        """How many of the learner's height unit make a foot (12 for inches)."""
+        return HEIGHT_UNITS[self.height_unit]
+
+    @property
+    def kg_factor(self) -> float:
+        """Kilograms in one of the learner's weight unit (0.45359237 for pounds)."""
+        return WEIGHT_UNITS[self.weight_unit]
+
+    @property
+    def person(self) -> str:
+        """The person as typed: "4 ft, 80 kg"."""
+        return f"{self.raw['height']} {self.height_unit}, {self.raw['weight']} {self.weight_unit}"
+
+    @property
+    def output_text(self) -> str:
+        """The neuron's output in one symbol convention: "σ(z) = 0.8582"."""
+        return f"{self.trace.activation.symbol}(z) = {minus(fmt(self.trace.output))}"
+
+    @property
+    def summary(self) -> str:
+        """The result line for titles, link previews and oEmbed:
+        "4 ft, 80 kg → σ(z) = 0.8582: Obese"."""
+        return f"{self.person} → {self.output_text}: {self.label}"
+
+
+def run_lesson(
+    *,
+    height: float,
+    height_unit: str,
+    weight: float,
+    weight_unit: str,
+    w1: float,
+    w2: float,
+    b: float,
+    activation: str,
+    raw: dict[str, str],
+) -> Lesson:
+    """Convert units, run the neuron and check it against BMI."""
+    x = (to_feet(height, height_unit), to_kg(weight, weight_unit))
+    trace = forward(x, (w1, w2), b, activation)
+    return Lesson(
+        raw=dict(raw),
+        height=height,
+        height_unit=height_unit,
+        weight=weight,
+        weight_unit=weight_unit,
+        trace=trace,
+        label=label_for(trace.decision),
+        bmi=bmi_check(x[0], x[1], trace.decision),
+    )
