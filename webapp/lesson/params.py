@@ -144,6 +144,10 @@ class ParsedLesson(FormFields):
     given: bool = False  # whether any contract parameter was present
     order: ClassVar[tuple[str, ...]] = PARAMETER_ORDER
 
+    def options(self, name: str) -> dict[str, str]:
+        """A choice field's values and their labels, for the form's select."""
+        return choices(name)
+
     def lesson(self) -> Lesson:
         """Run the lesson for valid input."""
         if self.errors:

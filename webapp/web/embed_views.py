@@ -15,7 +15,6 @@ from flask import (
     Flask,
     Request,
     Response,
-    get_template_attribute,
     jsonify,
     redirect,
     render_template,
@@ -24,7 +23,6 @@ from flask import (
 )
 from flask.blueprints import BlueprintSetupState
 from flask.sessions import SessionInterface, SessionMixin
-from markupsafe import Markup
 
 from webapp.api import oembed
 from webapp.lesson.numbers import significant
@@ -69,12 +67,6 @@ def _install_cookieless_sessions(state: BlueprintSetupState) -> None:
     state.app.session_interface = CookielessWidgetSessions(state.app.session_interface)
 
 
-def _summary(lesson: Lesson) -> str:
-    """The result in words, from the same macro as the page titles."""
-    macro = get_template_attribute("macros/lesson.html", "summary")
-    return Markup(macro(lesson)).unescape().strip()
-
-
 @bp.app_template_global()
 def embed_code(
     lesson: Lesson,
@@ -86,7 +78,7 @@ def embed_code(
     """The embed snippet for exactly this result (plain text: the template escapes it)."""
     return oembed.snippet(
         src=lesson_url("embed.index", lesson.raw, **extra),
-        title=f"Neuron Lab: {_summary(lesson)}",
+        title=f"Neuron Lab: {lesson.summary}",
         host_script=url_for("static", filename="js/embed-host.js", _external=True),
         width=width,
         height=height,
@@ -166,7 +158,7 @@ def oembed_answer() -> tuple[Response, int] | Response:
     return jsonify(
         type="rich",
         version="1.0",
-        title=_summary(lesson),
+        title=lesson.summary,
         provider_name="Neuron Lab",
         provider_url=url_for("pages.index", _external=True),
         cache_age=oembed.CACHE_AGE,
