@@ -16,8 +16,7 @@ from flask.testing import FlaskClient
 from webapp.lesson import history
 from webapp.lesson.params import LESSON_DEFAULTS as DEFAULTS
 from webapp.lesson.params import PARAMETER_ORDER
-from webapp.web import hooks
-from webapp.web.history_views import DROPPED_KEY, SESSION_KEY
+from webapp.web.history_cookie import DROPPED_KEY, SESSION_KEY
 
 NOW = 1_780_000_000  # 2026-05-28T20:26:40Z
 
@@ -416,13 +415,12 @@ def test_downloads_of_an_empty_history(client):
     assert response.get_data(as_text=True) == ",".join(history.CSV_COLUMNS) + "\r\n"
 
 
-def test_the_hook_records_nothing_outside_the_lesson_page(app):
-    lesson = history.new_entry(raw(weight="90"), NOW).lesson
-    with app.test_request_context("/embed?weight=90"):
-        from flask import session
-
-        hooks.lesson_computed(lesson)
-        assert not session.modified and SESSION_KEY not in session
+def test_the_widget_records_nothing(client):
+    response = client.get("/embed?weight=90")
+    assert response.status_code == 200
+    assert "Set-Cookie" not in response.headers
+    assert client.get_cookie("session") is None
+    assert stored(client) == []
 
 
 @pytest.mark.slow

@@ -25,11 +25,10 @@ from flask.blueprints import BlueprintSetupState
 from flask.sessions import SessionInterface, SessionMixin
 
 from webapp.api import oembed
-from webapp.lesson.numbers import significant
 from webapp.lesson.params import ParsedLesson, parse_lesson
-from webapp.lesson.random_weights import draw_weights
-from webapp.lesson.result import Lesson
-from webapp.web.links import lesson_url, share_url
+from webapp.lesson.random_weights import with_random_weights
+from webapp.web.lesson_page import embed_code, lesson_page
+from webapp.web.links import lesson_url
 from webapp.web.security import allow_framing
 
 bp = Blueprint("embed", __name__)
@@ -67,39 +66,17 @@ def _install_cookieless_sessions(state: BlueprintSetupState) -> None:
     state.app.session_interface = CookielessWidgetSessions(state.app.session_interface)
 
 
-@bp.app_template_global()
-def embed_code(
-    lesson: Lesson,
-    width: int = oembed.DEFAULT_WIDTH,
-    height: int = oembed.DEFAULT_HEIGHT,
-    max_height: int | None = None,
-    **extra: str,
-) -> str:
-    """The embed snippet for exactly this result (plain text: the template escapes it)."""
-    return oembed.snippet(
-        src=lesson_url("embed.index", lesson.raw, **extra),
-        title=f"Neuron Lab: {lesson.summary}",
-        host_script=url_for("static", filename="js/embed-host.js", _external=True),
-        width=width,
-        height=height,
-        max_height=max_height,
-    )
-
-
 def _render_widget(parsed: ParsedLesson, options: oembed.WidgetOptions) -> tuple[str, int]:
     lesson = parsed.lesson() if parsed.ok else None
-    return (
-        render_template(
-            "embed/widget.html",
-            form=parsed,
-            lesson=lesson,
-            is_example=not parsed.given,
-            options=options,
-            hidden=options.extra(),
-            full_url=share_url(lesson.raw) if lesson else url_for("pages.index", _external=True),
-        ),
-        200 if lesson else 400,
+    page = lesson_page(parsed, lesson, widget=True)
+    html = render_template(
+        "embed/widget.html",
+        options=options,
+        hidden=options.extra(),
+        full_url=page.share_url or url_for("pages.index", _external=True),
+        **page.context(),
     )
+    return html, 200 if lesson else 400
 
 
 @bp.get("/embed")
@@ -119,9 +96,7 @@ def random_weights() -> Response | tuple[str, int]:
     parsed = parse_lesson(args, ignore=("w1", "w2", "b"))
     if not parsed.ok:
         return _render_widget(parsed, options)
-    raw = dict(parsed.raw)
-    for name, value in draw_weights(np.random.default_rng()).items():
-        raw[name] = significant(float(value), 4)  # as on the lesson page
+    raw = with_random_weights(parsed.raw, np.random.default_rng())
     return redirect(lesson_url("embed.index", raw, external=False, **options.extra()), code=303)
 
 

@@ -1,104 +1,25 @@
-"""This browser's history: kept in the signed session cookie, shown, downloaded, cleared.
-
-Only the lesson page adds to it (through hooks.lesson_computed) and only the
-lesson page and these routes read it: the embed widget never touches the session.
-"""
+"""/history: this browser's results, shown, downloaded, deleted and cleared."""
 
 from __future__ import annotations
 
 import json
-import time
-from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from flask import (
-    Blueprint,
-    Response,
-    current_app,
-    g,
-    redirect,
-    render_template,
-    request,
-    session,
-    url_for,
-)
+from flask import Blueprint, Response, redirect, render_template, request, url_for
+from flask_wtf.csrf import generate_csrf
 
 from webapp.lesson import history
-from webapp.lesson.result import Lesson
+from webapp.web import history_cookie
 from webapp.web.links import share_url
 
 bp = Blueprint("history", __name__)
 
-SESSION_KEY = "history"
-DROPPED_KEY = "history_dropped"
-RECENT_COUNT = 5
-# Bytes of the signed session value the history may fill. Werkzeug (and browsers)
-# stop at 4,093 bytes for the whole Set-Cookie line; the rest is left for the
-# cookie's name and attributes (~110 bytes) and the CSRF token (~90 bytes).
-COOKIE_BUDGET = 3_600
-# The dropped count is measured at its widest plausible value, so it can grow freely.
-_WIDEST_COUNT = 10**9
-
-
-def load() -> list[history.Entry]:
-    """This browser's entries, newest first; an unreadable cookie reads as none."""
-    if "history_entries" not in g:  # read once per request
-        g.history_entries = history.decode(session.get(SESSION_KEY))
-    return list(g.history_entries)
-
-
-def _store(entries: list[history.Entry]) -> None:
-    session[SESSION_KEY] = history.encode(entries)
-    g.history_entries = entries
-
-
-def dropped_count() -> int:
-    value = session.get(DROPPED_KEY)
-    return value if type(value) is int and value > 0 else 0
-
-
-def _cookie_size(data: dict[str, Any]) -> int:
-    serializer = current_app.session_interface.get_signing_serializer(current_app)  # type: ignore[attr-defined]
-    return len(serializer.dumps(data))
-
-
-def record(lesson: Lesson) -> int:
-    """Add a learner's result; return how many old entries were dropped for it."""
-    dropped = dropped_count()
-    base = dict(session)
-
-    def fits(entries: Sequence[history.Entry]) -> bool:
-        data = {**base, SESSION_KEY: history.encode(entries), DROPPED_KEY: _WIDEST_COUNT}
-        return _cookie_size(data) <= COOKIE_BUDGET
-
-    added = history.add(load(), history.new_entry(lesson.raw, time.time()), fits)
-    if added.changed:
-        _store(added.entries)
-        if added.dropped:
-            session[DROPPED_KEY] = dropped + added.dropped
-        session.permanent = True  # outlives the browser session (31 days unused)
-    return added.dropped
-
-
-@dataclass(frozen=True)
-class Recent:
-    entries: list[history.Entry]
-    total: int
-    dropped_now: int  # dropped by this very request
-
-
-def recent() -> Recent:
-    """The latest few, for the lesson page (never read for other blueprints)."""
-    if request.blueprint != "pages":
-        return Recent([], 0, 0)
-    entries = load()
-    return Recent(entries[:RECENT_COUNT], len(entries), g.get("history_dropped_now", 0))
-
-
-@bp.app_context_processor
-def _recent_history() -> dict[str, Any]:
-    return {"recent_history": recent}
+# What /history?done=… says after a change.
+DONE_MESSAGES = {
+    "cleared": "The history was cleared.",
+    "deleted": "The result was deleted.",
+    "missing": "That result was already gone.",
+}
 
 
 def _private(response: Response) -> Response:
@@ -108,19 +29,20 @@ def _private(response: Response) -> Response:
 
 @bp.get("/history")
 def index() -> Response:
-    entries = load()
+    entries = history_cookie.load()
     page = render_template(
         "history/index.html",
         entries=entries,
-        dropped=dropped_count(),
+        dropped=history_cookie.dropped_count(),
         share_urls={entry.key: share_url(entry.raw) for entry in entries},
-        done=request.args.get("done"),
+        done=DONE_MESSAGES.get(request.args.get("done", "")),
+        csrf_token=generate_csrf() if entries else None,  # no forms, no token (no cookie)
     )
     return _private(Response(page, mimetype="text/html"))
 
 
 def _records() -> list[dict[str, Any]]:
-    return [history.as_record(entry, share_url(entry.raw)) for entry in load()]
+    return [history.as_record(entry, share_url(entry.raw)) for entry in history_cookie.load()]
 
 
 def _attachment(body: str, mimetype: str, filename: str) -> Response:
@@ -136,7 +58,7 @@ def download_csv() -> Response:
 
 @bp.get("/history.json")
 def download_json() -> Response:
-    body = {"entries": _records(), "dropped": dropped_count()}
+    body = {"entries": _records(), "dropped": history_cookie.dropped_count()}
     text = json.dumps(body, ensure_ascii=False, allow_nan=False, indent=1)
     return _attachment(text + "\n", "application/json", "neuron-lab-history.json")
 
@@ -148,17 +70,15 @@ def _back(done: str) -> Response:
 @bp.post("/history/clear")
 def clear() -> Response:
     """Empty the history (CSRFProtect has checked the token before this runs)."""
-    session.pop(SESSION_KEY, None)
-    session.pop(DROPPED_KEY, None)
-    g.pop("history_entries", None)
+    history_cookie.clear()
     return _back("cleared")
 
 
 @bp.post("/history/delete")
 def delete() -> Response:
     """Delete one entry, named by its time and share query."""
-    remaining = history.remove(load(), request.form.get("entry", ""))
+    remaining = history.remove(history_cookie.load(), request.form.get("entry", ""))
     if remaining is None:
         return _back("missing")
-    _store(remaining)
+    history_cookie.store(remaining)
     return _back("deleted")

@@ -1,0 +1,75 @@
+"""The lesson's page model: everything the lesson and widget templates print, built
+by the view from one parsed request (templates call no geometry and read no session)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from flask import url_for
+
+from webapp.api import oembed
+from webapp.lesson.params import ParsedLesson
+from webapp.lesson.result import Lesson
+from webapp.pictures import plots
+from webapp.web.links import lesson_url, share_url
+
+
+@dataclass(frozen=True)
+class LessonPage:
+    """One lesson page (or widget): the form and, for valid input, the whole result."""
+
+    form: ParsedLesson
+    lesson: Lesson | None = None
+    is_example: bool = False
+    share_url: str | None = None
+    preview_url: str | None = None
+    embed_code: str | None = None
+    pictures: plots.Pictures | None = None
+    luck: plots.LuckChart | None = None
+
+    def context(self) -> dict[str, Any]:
+        """The template variables: the model's fields, by name."""
+        return dict(vars(self))
+
+
+def embed_code(
+    lesson: Lesson,
+    width: int = oembed.DEFAULT_WIDTH,
+    height: int = oembed.DEFAULT_HEIGHT,
+    max_height: int | None = None,
+    **extra: str,
+) -> str:
+    """The embed snippet for exactly this result (plain text: the template escapes it)."""
+    return oembed.snippet(
+        src=lesson_url("embed.index", lesson.raw, **extra),
+        title=f"Neuron Lab: {lesson.summary}",
+        host_script=url_for("static", filename="js/embed-host.js", _external=True),
+        width=width,
+        height=height,
+        max_height=max_height,
+    )
+
+
+def lesson_page(form: ParsedLesson, lesson: Lesson | None, *, widget: bool = False) -> LessonPage:
+    """The page model for a parsed request and, when it was valid, its lesson.
+
+    The widget shows no luck chart, link preview or embed code, so it skips them.
+    """
+    if lesson is None:
+        return LessonPage(form)
+    common = LessonPage(
+        form=form,
+        lesson=lesson,
+        is_example=not form.given,
+        share_url=share_url(lesson.raw),
+        pictures=plots.pictures(lesson),
+    )
+    if widget:
+        return common
+    return replace(
+        common,
+        preview_url=lesson_url("preview.image", lesson.raw),
+        embed_code=embed_code(lesson),
+        luck=plots.luck_chart(lesson),
+    )
