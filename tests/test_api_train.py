@@ -57,3 +57,12 @@ def test_other_methods_are_405_with_allow(client):
     assert response.status_code == 405
     assert "GET" in response.headers["Allow"]
     validate_answer(response, TRAIN_PATH, "POST")
+
+
+def test_the_learned_lesson_link_keeps_a_script_name_prefix(client):
+    """Behind a proxy that mounts the app at /lab, the link names /lab once."""
+    response = client.get(f"{TRAIN_PATH}?epochs=5", environ_overrides={"SCRIPT_NAME": "/lab"})
+    assert response.status_code == 200
+    link = response.get_json()["lesson_url"]
+    assert link.startswith("http://localhost/lab/?height=4&height_unit=ft&weight=80")
+    assert "/lab/lab" not in link and "//?" not in link

@@ -42,7 +42,6 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         SESSION_REFRESH_EACH_REQUEST=False,
         WTF_CSRF_TIME_LIMIT=None,  # tokens live as long as the session cookie
         MAX_CONTENT_LENGTH=1024 * 1024,
-        JSON_SORT_KEYS=False,
     )
     app.config.from_prefixed_env()
     if test_config is not None:

@@ -18,9 +18,8 @@ DEFAULT_HEIGHT = 900
 # result never changes.
 CACHE_AGE = 86_400
 
-# Presentation options of the widget, with their defaults first. They are not
-# part of the lesson's contract: an unknown value falls back to the default.
-CONTROLS = ("1", "0")
+# The widget's themes, the default first. Presentation options are not part of
+# the lesson's contract: an unknown value falls back to the default.
 THEMES = ("auto", "light", "dark")
 
 # The paths whose URLs oEmbed accepts: the lesson page and the widget.

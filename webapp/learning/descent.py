@@ -10,11 +10,15 @@ straight into the lesson page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from functools import lru_cache
 
 import numpy as np
 
+from webapp.lesson.activations import ACTIVATIONS
 from webapp.lesson.bmi import WHO_OBESE_BMI
+from webapp.lesson.numbers import significant
+from webapp.lesson.params import LESSON_DEFAULTS, parse_lesson
 from webapp.lesson.random_weights import draw_weights
 from webapp.lesson.units import METRES_PER_FOOT
 
@@ -91,10 +95,8 @@ class Scaling:
         return w, float(c - np.sum(w * self.mean))
 
 
-def sigmoid(z: np.ndarray) -> np.ndarray:
-    """Stable for any finite z."""
-    e = np.exp(-np.abs(z))
-    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+# The lesson's own sigmoid (stable for any finite z): one function, not a copy.
+sigmoid = ACTIVATIONS["sigmoid"].function
 
 
 def bce_loss(z: np.ndarray, y: np.ndarray) -> float:
@@ -266,4 +268,35 @@ def train(lr: float, epochs: int, n: int, seed: int) -> Training:
         random_b=random_b,
         random_accuracy_train=accuracy(people_x, y, random_w, random_b),
         random_accuracy_holdout=accuracy(holdout.x, holdout.y, random_w, random_b),
+    )
+
+
+@dataclass(frozen=True)
+class TrainingSettings:
+    """What the learning page and its API accept, already typed and in range."""
+
+    lr: float
+    epochs: int
+    n: int
+    seed: int
+
+
+@lru_cache(maxsize=32)
+def trained(settings: TrainingSettings) -> Training:
+    """Training is deterministic, so a repeated link is answered from memory."""
+    return train(**asdict(settings))
+
+
+def learned_parameters(training: Training) -> dict[str, str]:
+    """The lesson's worked example with the learned weights, as share-link text."""
+    learned = {"w1": training.w[0], "w2": training.w[1], "b": training.b}
+    return {**LESSON_DEFAULTS, **{name: significant(v, 6) for name, v in learned.items()}}
+
+
+def example_step(lr: float) -> WorkedStep:
+    """One gradient step for the lesson's worked example: its person, label and weights."""
+    t = parse_lesson({}).lesson()
+    label = 1.0 if t.bmi.obese else 0.0
+    return worked_step(
+        (t.trace.x[0], t.trace.x[1]), label, (t.trace.w[0], t.trace.w[1]), t.trace.b, lr
     )

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from webapp.learning.descent import DEFAULTS, LIMITS
+from webapp.learning.descent import DEFAULTS, LIMITS, TrainingSettings
 from webapp.lesson.params import MAX_RAW_LENGTH, FormFields, InvalidValue, parse_number
 
 ORDER: tuple[str, ...] = ("lr", "epochs", "n", "seed")
@@ -24,6 +24,13 @@ class ParsedTraining(FormFields):
     values: dict[str, float | int] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
     order: ClassVar[tuple[str, ...]] = ORDER
+
+    @property
+    def settings(self) -> TrainingSettings:
+        """The typed settings of a valid form."""
+        if self.errors:
+            raise ValueError("cannot train with invalid parameters")
+        return TrainingSettings(**self.values)  # type: ignore[arg-type]
 
 
 def _limit_text(value: float) -> str:

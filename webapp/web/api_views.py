@@ -7,17 +7,17 @@ call the API: it reads no cookie and sets none, so CORS needs no credentials.
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, jsonify, request, url_for
+from flask import Blueprint, Response, jsonify, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from webapp.api.body import MAX_BODY_BYTES, parse_body
 from webapp.api.openapi import build_document
 from webapp.api.results import lesson_json, trace_json, training_json
 from webapp.extensions import csrf
+from webapp.learning.descent import learned_parameters, trained
 from webapp.learning.params import parse_training
 from webapp.lesson.neuron import forward
 from webapp.lesson.params import parse_lesson
-from webapp.web.learn_views import cached_training, learned_lesson_url
 from webapp.web.links import lesson_url, share_url
 
 PREFIX = "/api/v1"
@@ -85,9 +85,8 @@ def train() -> tuple[Response, int]:
     parsed = parse_training(request.args.to_dict(flat=False))
     if not parsed.ok:
         return _errors(parsed.errors, 400)
-    v = parsed.values
-    training = cached_training(float(v["lr"]), int(v["epochs"]), int(v["n"]), int(v["seed"]))
-    lesson = url_for("pages.index", _external=True) + learned_lesson_url(training).lstrip("/")
+    training = trained(parsed.settings)
+    lesson = share_url(learned_parameters(training))
     body = training_json(training, parameters=dict(parsed.raw), lesson_url=lesson)
     return jsonify(body), 200
 
