@@ -20,14 +20,16 @@ from webapp.lesson.bmi import WHO_OBESE_BMI
 from webapp.lesson.numbers import significant
 from webapp.lesson.params import LESSON_DEFAULTS, parse_lesson
 from webapp.lesson.random_weights import draw_weights
-from webapp.lesson.units import METRES_PER_FOOT
+from webapp.lesson.units import HEIGHT_UNITS, METRES_PER_FOOT
 
 # Adults: height about 170 cm ± 10 cm; BMI log-normal around 26 with a long right
 # tail, so roughly a quarter of the people are obese, as in many countries.
-HEIGHT_MEAN_FT = 170 / 30.48
-HEIGHT_SD_FT = 10 / 30.48
+TYPICAL_HEIGHT_CM, HEIGHT_SD_CM = 170.0, 10.0
+TYPICAL_BMI = 26.0
+HEIGHT_MEAN_FT = TYPICAL_HEIGHT_CM / HEIGHT_UNITS["cm"]
+HEIGHT_SD_FT = HEIGHT_SD_CM / HEIGHT_UNITS["cm"]
 HEIGHT_RANGE_FT = (4.5, 6.9)
-BMI_LOG_MEAN = float(np.log(26.0))
+BMI_LOG_MEAN = float(np.log(TYPICAL_BMI))
 BMI_LOG_SD = 0.2
 BMI_RANGE = (15.0, 60.0)
 HOLDOUT_SIZE = 500
@@ -41,6 +43,19 @@ LIMITS = {
     "seed": (0, 2**31 - 1),
 }
 DEFAULTS = {"lr": 0.5, "epochs": 300, "n": 200, "seed": 1}
+
+
+@dataclass(frozen=True)
+class Population:
+    """Who the made-up people are, in the words the learning page uses."""
+
+    height_cm: float = TYPICAL_HEIGHT_CM
+    bmi: float = TYPICAL_BMI
+    obese_bmi: float = WHO_OBESE_BMI
+    holdout: int = HOLDOUT_SIZE
+
+
+POPULATION = Population()
 
 
 @dataclass(frozen=True)
@@ -82,6 +97,11 @@ class Scaling:
     def fit(cls, x: np.ndarray) -> Scaling:
         sd = x.std(axis=0)
         return cls(x.mean(axis=0), np.where(sd > 0, sd, 1.0))
+
+    @property
+    def spread_ratio(self) -> float:
+        """How many times larger weight's spread is than height's (their step sizes)."""
+        return float(self.sd[1] / self.sd[0])
 
     def apply(self, x: np.ndarray) -> np.ndarray:
         return (x - self.mean) / self.sd

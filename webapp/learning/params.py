@@ -25,6 +25,11 @@ class ParsedTraining(FormFields):
     errors: dict[str, str] = field(default_factory=dict)
     order: ClassVar[tuple[str, ...]] = ORDER
 
+    def hint(self, name: str) -> str:
+        """The accepted range, shown under the field: "1 to 5,000"."""
+        low, high = LIMITS[name]
+        return f"{_limit_text(low)} to {_limit_text(high)}"
+
     @property
     def settings(self) -> TrainingSettings:
         """The typed settings of a valid form."""

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template, request
 
-from webapp.learning.descent import example_step, learned_parameters, make_people, trained
+from webapp.learning.descent import (
+    POPULATION,
+    example_step,
+    learned_parameters,
+    make_people,
+    trained,
+)
 from webapp.learning.params import parse_training
 from webapp.pictures.learning_charts import accuracy_curve, loss_curve, plane
 from webapp.web.links import share_url
@@ -26,6 +32,7 @@ def index() -> tuple[str, int]:
             training=training,
             people=people,
             obese_share=float(people.y.mean()),
+            population=POPULATION,
             step=example_step(training.lr),
             loss=loss_curve(training),
             accuracy=accuracy_curve(training),
