@@ -28,9 +28,16 @@ class LessonPage:
     pictures: plots.Pictures | None = None
     luck: plots.LuckChart | None = None
 
+    @property
+    def title(self) -> str | None:
+        """The page's own title, or None for the site's (the worked example)."""
+        if self.lesson is not None and not self.is_example:
+            return f"{self.lesson.summary} — Neuron Lab"
+        return "Fix the form — Neuron Lab" if self.form.errors else None
+
     def context(self) -> dict[str, Any]:
-        """The template variables: the model's fields, by name."""
-        return dict(vars(self))
+        """The template variables: the model's fields, by name, and its title."""
+        return {**vars(self), "title": self.title}
 
 
 def embed_code(
