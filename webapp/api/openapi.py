@@ -117,6 +117,17 @@ def _vector(description: str, *, bounded: bool) -> dict[str, Any]:
     }
 
 
+def _intermediates_prose() -> str:
+    """Each registered activation's intermediate values: "tanh: `exp_z` (e^z), …"."""
+
+    def named(labels: dict[str, str]) -> str:
+        return ", ".join(f"`{name}` ({label})" for name, label in labels.items()) or "none"
+
+    return "; ".join(
+        f"{a.name}: {named(dict(a.intermediate_labels))}" for a in ACTIVATIONS.values()
+    )
+
+
 def _trace_properties() -> dict[str, Any]:
     """The contract's JSON result fields, shared by both answers."""
     thresholds = sorted({a.threshold for a in ACTIVATIONS.values()})
@@ -133,10 +144,8 @@ def _trace_properties() -> dict[str, Any]:
         "intermediates": {
             "type": "object",
             "additionalProperties": {"type": "number"},
-            "description": "The activation's own steps, by name: sigmoid gives `exp_neg_z` "
-            "(e^(−z)) and `denominator` (1 + e^(−z)), or `exp_z` and `denominator` "
-            "(1 + e^z) for very negative z; tanh gives `exp_z`, `exp_neg_z`, `numerator` "
-            "and `denominator` unless saturated; relu, step and linear give none.",
+            "description": "The activation's own steps, by name (which appear can depend "
+            f"on z, e.g. sigmoid works very negative z through e^z): {_intermediates_prose()}.",
         },
         "output": {"type": "number", "description": "ŷ = f(z)."},
         "threshold": {

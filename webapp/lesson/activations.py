@@ -132,13 +132,6 @@ def _linear(z: np.ndarray) -> np.ndarray:
     return z.copy()
 
 
-_EXP_LABELS = {
-    "exp_neg_z": "e^(−z)",
-    "exp_z": "e^z",
-    "numerator": "numerator",
-    "denominator": "denominator",
-}
-
 register(
     Activation(
         name="sigmoid",
@@ -152,7 +145,8 @@ register(
         z_star=0.0,
         function=_sigmoid,
         worked=_sigmoid_worked,
-        intermediate_labels=_EXP_LABELS,
+        # e^(−z) and 1 + e^(−z); below z = −700, e^z and 1 + e^z instead
+        intermediate_labels={"exp_neg_z": "e^(−z)", "exp_z": "e^z", "denominator": "denominator"},
         output_bounds=(0.0, 1.0),
         plot_half_width=6.0,
         smooth=True,
@@ -171,7 +165,13 @@ register(
         z_star=0.0,
         function=np.tanh,
         worked=_tanh_worked,
-        intermediate_labels=_EXP_LABELS,
+        # none when |z| > 350: tanh is saturated
+        intermediate_labels={
+            "exp_z": "e^z",
+            "exp_neg_z": "e^(−z)",
+            "numerator": "numerator",
+            "denominator": "denominator",
+        },
         output_bounds=(-1.0, 1.0),
         plot_half_width=4.0,
         smooth=True,
