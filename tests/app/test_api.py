@@ -584,7 +584,7 @@ def test_get_values_against_mpmath(api_app, height_unit, weight_unit, activation
 
 def _readme_api_examples() -> tuple[list[str], list[Any]]:
     """The curl commands and JSON answers shown under "## The JSON API"."""
-    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     section = readme.split("## The JSON API\n", 1)[1].split("\n## ", 1)[0]
     commands = re.findall(r"```sh\n(.*?)```", section, re.S)
     answers = [json.loads(block) for block in re.findall(r"```json\n(.*?)```", section, re.S)]

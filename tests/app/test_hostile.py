@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 import pytest
 from markupsafe import escape
-from test_security import inline_problems  # tests/ is on sys.path (rootdir conftest)
+from test_security import inline_problems  # tests/app/ is on sys.path, like this file
 
 from webapp import create_app
 

@@ -11,7 +11,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # tests/app/ → the repository
 ORDER = ["height", "height_unit", "weight", "weight_unit", "w1", "w2", "b", "activation"]
 RESULT = "height=170&height_unit=cm&weight=176&weight_unit=lb&w1=-0.3&activation=tanh"
 FULL_90 = (
