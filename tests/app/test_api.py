@@ -1,12 +1,12 @@
 """The JSON API through the Flask test client: status first, then content.
 
 Every answer is also checked against the OpenAPI document (openapi_check), and the
-numbers against an independent reference, mpmath at 50 digits.
+numbers against an independent reference, mpmath at 50 digits. The body parser and the
+results without Flask: tests/unit/test_api_results.py.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import json
 import math
@@ -26,8 +26,8 @@ from hypothesis import strategies as st
 from openapi_check import strict_json, validate_answer
 
 from webapp import create_app
-from webapp.api.body import MAX_BODY_BYTES, MAX_INPUTS, parse_body
-from webapp.api.results import NonFiniteResult, lesson_json, trace_json
+from webapp.api.body import MAX_BODY_BYTES, MAX_INPUTS
+from webapp.api.results import trace_json
 from webapp.lesson.example import (
     HEIGHT_UNITS,
     MAX_ABS_PARAMETER,
@@ -397,35 +397,6 @@ def test_cors_is_only_for_the_api(client):
     assert response.status_code == 404
     assert response.headers["Access-Control-Allow-Origin"] == "*"
     assert set(strict_json(response.get_data())["errors"]) == {"request"}
-
-
-# --- The service side, without Flask -------------------------------------------------
-
-
-def test_trace_json_refuses_non_finite_numbers():
-    trace = forward([1.0], [1.0], 0.0)
-    assert math.isfinite(trace_json(trace)["output"])
-    for field, value in (("output", math.nan), ("z", math.inf), ("products", (-math.inf,))):
-        with pytest.raises(NonFiniteResult):
-            trace_json(dataclasses.replace(trace, **{field: value}))
-
-
-def test_lesson_json_has_the_get_fields():
-    lesson = parse_lesson({}).lesson()
-    body = lesson_json(lesson, share_url="https://a/?q", embed_url="https://a/embed?q")
-    assert {"label", "bmi", "share_url", "embed_url", "z", "output"} <= set(body)
-    assert isinstance(body["bmi"], float)
-
-
-def test_parse_body_without_flask():
-    parsed = parse_body(json.dumps({**EXAMPLE, "activation": "relu"}).encode())
-    assert parsed.errors == {}
-    assert parsed.request is not None
-    assert parsed.request.x == (4.0, 80.0) and parsed.request.activation == "relu"
-    assert all(type(v) is float for v in (*parsed.request.x, *parsed.request.w, parsed.request.b))
-    parsed = parse_body(b'{"x": [true], "w": [1], "b": 1}')
-    assert parsed.request is None
-    assert parsed.errors == {"x": "x[0] must be a number, not a boolean."}
 
 
 # --- Values against mpmath -----------------------------------------------------------

@@ -12,8 +12,8 @@ import re
 from urllib.parse import quote
 
 import pytest
+from html_checks import inline_problems
 from markupsafe import escape
-from test_security import inline_problems  # tests/app/ is on sys.path, like this file
 
 from webapp import create_app
 

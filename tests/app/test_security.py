@@ -6,9 +6,8 @@ without editing this file.
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
-
 import pytest
+from html_checks import inline_problems
 
 from webapp import create_app
 
@@ -107,56 +106,6 @@ def test_https_is_read_from_the_environment(monkeypatch, tmp_path):
     response = create_app({"TESTING": True}).test_client().get("/")
     assert response.status_code == 200
     assert "Strict-Transport-Security" in response.headers
-
-
-class InlineFinder(HTMLParser):
-    """Collects everything a strict CSP would refuse: inline script, handlers, styles."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.problems: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        names = {name for name, _ in attrs}
-        values = dict(attrs)
-        if tag == "script" and not values.get("src"):
-            self.problems.append("<script> without src")
-        if tag == "style":
-            self.problems.append("<style> element")
-        if "style" in names:
-            self.problems.append(f"style= on <{tag}>")
-        self.problems += [f"{name}= on <{tag}>" for name in names if name.startswith("on")]
-        for name in ("href", "src", "action", "formaction"):
-            if (values.get(name) or "").strip().lower().startswith("javascript:"):
-                self.problems.append(f"javascript: URL in {name}= on <{tag}>")
-
-    handle_startendtag = handle_starttag
-
-
-def inline_problems(html: str) -> list[str]:
-    finder = InlineFinder()
-    finder.feed(html)
-    finder.close()
-    return finder.problems
-
-
-def test_the_inline_finder_finds_what_it_should():
-    page = (
-        '<script>x()</script><script src="/s.js"></script><style>p{}</style>'
-        '<p style="color:red" onclick="x()"></p><svg><rect fill="red" onload="y()"/></svg>'
-        '<a href="javascript:alert(1)">a</a>'
-    )
-    assert sorted(inline_problems(page)) == sorted(
-        [
-            "<script> without src",
-            "<style> element",
-            "style= on <p>",
-            "onclick= on <p>",
-            "onload= on <rect>",
-            "javascript: URL in href= on <a>",
-        ]
-    )
-    assert inline_problems('<svg><rect fill="red" stroke-width="2"/></svg>') == []
 
 
 NOT_PAGES = ("/static/", "/api/", "/oembed", ".json", ".csv", ".png")
