@@ -11,7 +11,6 @@ import io
 import json
 import math
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
@@ -19,13 +18,11 @@ from urllib.parse import parse_qsl, urlsplit
 import mpmath
 import numpy as np
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openapi_check import strict_json, validate_answer
 
-from webapp import create_app
 from webapp.api.body import MAX_BODY_BYTES, MAX_INPUTS
 from webapp.api.results import trace_json
 from webapp.lesson.example import (
@@ -404,14 +401,7 @@ def test_cors_is_only_for_the_api(client):
 mpmath.mp.dps = 50
 REL = 1e-12
 TINY = 1e-300  # below this float64 is subnormal or zero: compare absolutely
-
-
-@pytest.fixture(scope="module")
-def api_app(tmp_path_factory) -> Iterator[Flask]:
-    """One app for the property-based tests (hypothesis dislikes per-test fixtures)."""
-    app = create_app({"TESTING": True, "SECRET_KEY": "test-secret-key-not-for-production"})
-    app.instance_path = str(tmp_path_factory.mktemp("instance"))
-    yield app
+# The property-based tests use module_app: Hypothesis refuses per-test fixtures.
 
 
 def close(actual: float, reference: Any, *, scale: Any = None) -> bool:
@@ -474,10 +464,10 @@ bounded = st.floats(-MAX_ABS_PARAMETER, MAX_ABS_PARAMETER, allow_nan=False)
     activation=st.sampled_from(list(ACTIVATIONS)),
     b=moderate,
 )
-def test_post_values_against_mpmath(api_app, n, data, activation, b):
+def test_post_values_against_mpmath(module_app, n, data, activation, b):
     x = data.draw(st.lists(moderate, min_size=n, max_size=n))
     w = data.draw(st.lists(st.floats(-2, 2, allow_nan=False), min_size=n, max_size=n))
-    response = api_app.test_client().post(
+    response = module_app.test_client().post(
         NEURON, json={"x": x, "w": w, "b": b, "activation": activation}
     )
     answer = validate_answer(response, NEURON, "POST")
@@ -492,9 +482,9 @@ def test_post_values_against_mpmath(api_app, n, data, activation, b):
     b=bounded,
     data=st.data(),
 )
-def test_post_values_against_mpmath_over_the_whole_range(api_app, x, activation, b, data):
+def test_post_values_against_mpmath_over_the_whole_range(module_app, x, activation, b, data):
     w = data.draw(st.lists(bounded, min_size=len(x), max_size=len(x)))
-    response = api_app.test_client().post(
+    response = module_app.test_client().post(
         NEURON, json={"x": x, "w": w, "b": b, "activation": activation}
     )
     answer = validate_answer(response, NEURON, "POST")
@@ -523,7 +513,7 @@ def test_post_seeded_random_neurons_against_mpmath(client, activation):
     activation=st.sampled_from(list(ACTIVATIONS)),
     data=st.data(),
 )
-def test_get_values_against_mpmath(api_app, height_unit, weight_unit, activation, data):
+def test_get_values_against_mpmath(module_app, height_unit, weight_unit, activation, data):
     height = data.draw(st.floats(MAX_HEIGHT[height_unit] / 20, MAX_HEIGHT[height_unit]))
     weight = data.draw(st.floats(MAX_WEIGHT[weight_unit] / 100, MAX_WEIGHT[weight_unit]))
     w1, w2, b = (data.draw(st.floats(-3, 3)) for _ in range(3))
@@ -537,7 +527,7 @@ def test_get_values_against_mpmath(api_app, height_unit, weight_unit, activation
         "b": repr(b),
         "activation": activation,
     }
-    response = api_app.test_client().get(NEURON, query_string=query)
+    response = module_app.test_client().get(NEURON, query_string=query)
     answer = validate_answer(response, NEURON, "GET")
     assert response.status_code == 200
     feet = mpmath.mpf(height) / mpmath.mpf(HEIGHT_UNITS[height_unit])

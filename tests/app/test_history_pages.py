@@ -121,10 +121,8 @@ def test_the_cookie_is_httponly_lax_and_lasts(client):
     assert again.status_code == 200 and again.headers.getlist("Set-Cookie") == []
 
 
-def test_the_cookie_is_secure_under_https():
-    from webapp import create_app
-
-    app = create_app({"TESTING": True, "SECRET_KEY": "k" * 40, "HTTPS": True})
+def test_the_cookie_is_secure_under_https(make_app):
+    app = make_app(HTTPS=True)
     response = app.test_client().get("/?weight=90", base_url="https://localhost")
     assert response.status_code == 200
     (cookie,) = response.headers.getlist("Set-Cookie")

@@ -14,7 +14,6 @@ from flask import Flask
 from openapi_check import DOCUMENT, strict_json, validate_answer
 from openapi_spec_validator import OpenAPIV31SpecValidator, validate
 
-from webapp import create_app
 from webapp.api.body import (
     EXAMPLE_BODY,
 )
@@ -119,14 +118,12 @@ def respect_cross_field_rules(case: Any) -> None:
 
 
 @pytest.fixture(scope="module")
-def api_schema(tmp_path_factory) -> Iterator[Any]:
-    app: Flask = create_app({"TESTING": True, "SECRET_KEY": "test-secret-key-not-for-production"})
-    app.instance_path = str(tmp_path_factory.mktemp("instance"))
+def api_schema(module_app: Flask) -> Iterator[Any]:
     config = schemathesis.Config.from_dict(
         # Bounded: about 10 s of CPU. Deterministic, so CI runs the same cases.
         {"generation": {"max-examples": 50, "deterministic": True, "database": "none"}}
     )
-    yield schemathesis.openapi.from_wsgi(DOCUMENT_PATH, app, config=config)
+    yield schemathesis.openapi.from_wsgi(DOCUMENT_PATH, module_app, config=config)
 
 
 schema = schemathesis.pytest.from_fixture("api_schema")

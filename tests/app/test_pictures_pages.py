@@ -10,19 +10,10 @@ from html import unescape
 
 import pytest
 
-from webapp import create_app
 from webapp.lesson.example import DEFAULTS
 from webapp.lesson.neuron import ACTIVATIONS
 
 ACTS = list(ACTIVATIONS)
-
-
-@pytest.fixture(scope="module")
-def pages(tmp_path_factory):
-    """One app for the page tests, so its templates are compiled once."""
-    app = create_app({"TESTING": True, "SECRET_KEY": "test-secret-key-not-for-production"})
-    app.instance_path = str(tmp_path_factory.mktemp("instance"))
-    return app.test_client()
 
 
 RESULTS = [
@@ -41,8 +32,8 @@ def svgs(page: str) -> list[str]:
 
 
 @pytest.mark.parametrize("query", RESULTS)
-def test_every_picture_is_an_image_with_a_title_and_description(pages, query):
-    response = pages.get("/" + query)
+def test_every_picture_is_an_image_with_a_title_and_description(module_client, query):
+    response = module_client.get("/" + query)
     assert response.status_code == 200
     page = response.get_data(as_text=True)
     pictures = [s for s in svgs(page) if 'class="pic' in s]
@@ -59,29 +50,29 @@ def test_every_picture_is_an_image_with_a_title_and_description(pages, query):
         assert re.search(r"\d\.\d\d", re.sub(r"<(title|desc|text)\b.*?</\1>", "", svg)) is None
 
 
-def test_the_pictures_say_what_flips_the_answer(pages):
-    response = pages.get("/?w2=0.05&b=-5")
+def test_the_pictures_say_what_flips_the_answer(module_client):
+    response = module_client.get("/?w2=0.05&b=-5")
     assert response.status_code == 200
     page = unescape(response.get_data(as_text=True))
     # z = 0.8 + 4 − 5 = −0.2: Not Obese at 80 kg, Obese from 84 kg
     assert "Obese from 84 kg" in page
     assert "z would have to rise by 0.2, to 0, to flip the answer to Obese" in page
     assert "The BMI rule says Obese from 44.6 kg at this height." in page
-    example = unescape(pages.get("/").get_data(as_text=True))
+    example = unescape(module_client.get("/").get_data(as_text=True))
     assert "no weight in range flips it" in example
     assert "z would have to fall by more than 1.8008" in example
     assert "w₂x₂ = 0.0008 is too small to see" in example
 
 
-def test_a_negative_w2_is_explained(pages):
-    response = pages.get("/?w2=-0.05&b=5")
+def test_a_negative_w2_is_explained(module_client):
+    response = module_client.get("/?w2=-0.05&b=5")
     assert response.status_code == 200
     page = unescape(response.get_data(as_text=True))
     assert "Obese up to 116 kg" in page and "a heavier person is less obese" in page
 
 
-def test_the_table_of_all_five_activations_is_on_the_page(pages):
-    response = pages.get("/?b=-1")
+def test_the_table_of_all_five_activations_is_on_the_page(module_client):
+    response = module_client.get("/?b=-1")
     assert response.status_code == 200
     page = unescape(response.get_data(as_text=True))
     table = re.search(r'<table class="acts">.*?</table>', page, re.S).group(0)
@@ -96,15 +87,15 @@ def test_the_table_of_all_five_activations_is_on_the_page(pages):
     [*RESULTS]
     + [f"?activation={name}&height=180&height_unit=cm&weight=200&weight_unit=lb" for name in ACTS],
 )
-def test_the_result_page_stays_within_14_kb_gzipped(pages, query):
-    response = pages.get("/" + query)
+def test_the_result_page_stays_within_14_kb_gzipped(module_client, query):
+    response = module_client.get("/" + query)
     assert response.status_code == 200
     size = len(gzip.compress(response.get_data(), compresslevel=6))
     assert size <= 14 * 1024, f"{query}: {size} bytes gzipped"
 
 
-def test_the_widget_shows_the_two_core_pictures(pages):
-    response = pages.get("/embed?w2=0.05&b=-5")
+def test_the_widget_shows_the_two_core_pictures(module_client):
+    response = module_client.get("/embed?w2=0.05&b=-5")
     assert response.status_code == 200
     pictures = [s for s in svgs(response.get_data(as_text=True)) if 'class="pic' in s]
     assert len(pictures) == 2

@@ -6,10 +6,11 @@ without editing this file.
 
 from __future__ import annotations
 
-import pytest
-from html_checks import inline_problems
+import tempfile
 
-from webapp import create_app
+import pytest
+from apps import build_app
+from html_checks import inline_problems
 
 CSP = (
     "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; "
@@ -45,9 +46,10 @@ EXTRA_REQUESTS = [
 
 def _requests() -> list[tuple[str, str]]:
     """One request per route and method in the URL map, plus the page states above."""
-    app = create_app({"TESTING": True, "SECRET_KEY": "x" * 32})
+    with tempfile.TemporaryDirectory() as instance:  # collection time: no fixtures yet
+        rules = list(build_app(instance).url_map.iter_rules())
     found: list[tuple[str, str]] = []
-    for rule in app.url_map.iter_rules():
+    for rule in rules:
         if rule.arguments:  # /static/<path:filename>: covered by the extras
             continue
         for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
@@ -57,13 +59,6 @@ def _requests() -> list[tuple[str, str]]:
 
 
 REQUESTS = _requests()
-
-
-@pytest.fixture
-def https_app(tmp_path):
-    app = create_app({"TESTING": True, "SECRET_KEY": "test-secret-key", "HTTPS": True})
-    app.instance_path = str(tmp_path)
-    return app
 
 
 def _path(url: str) -> str:
@@ -90,22 +85,14 @@ def test_security_headers(client, method, url):
 
 
 @pytest.mark.parametrize(("method", "url"), REQUESTS, ids=[f"{m} {u}" for m, u in REQUESTS])
-def test_hsts_and_secure_cookies_when_https_is_configured(https_app, method, url):
-    client = https_app.test_client()
+def test_hsts_and_secure_cookies_when_https_is_configured(make_app, method, url):
+    client = make_app(HTTPS=True).test_client()
     with client.open(url, method=method, base_url="https://localhost") as response:
         assert response.status_code < 500, response.status_code
     hsts = response.headers["Strict-Transport-Security"]
     assert "max-age=31536000" in hsts
     for cookie in response.headers.getlist("Set-Cookie"):
         assert "Secure" in cookie, cookie
-
-
-def test_https_is_read_from_the_environment(monkeypatch, tmp_path):
-    monkeypatch.setenv("FLASK_HTTPS", "true")
-    monkeypatch.setenv("FLASK_SECRET_KEY", "k" * 32)
-    response = create_app({"TESTING": True}).test_client().get("/")
-    assert response.status_code == 200
-    assert "Strict-Transport-Security" in response.headers
 
 
 NOT_PAGES = ("/static/", "/api/", "/oembed", ".json", ".csv", ".png")

@@ -7,29 +7,21 @@ from __future__ import annotations
 import json
 from urllib.parse import urlencode
 
-import pytest
 from hypothesis import assume, given, settings
 from lesson_strategies import valid_args
 
-from webapp import create_app
 from webapp.lesson.params import parse_lesson
-
-
-@pytest.fixture(scope="module")
-def client():
-    app = create_app({"TESTING": True, "SECRET_KEY": "test-secret-key-not-for-production"})
-    return app.test_client()
 
 
 @settings(max_examples=100, deadline=None)
 @given(args=valid_args())
-def test_every_valid_share_link_renders(client, args):
+def test_every_valid_share_link_renders(module_client, args):
     query = urlencode([(name, values[0]) for name, values in args.items()])
     assume(parse_lesson(args).ok)
     for path in ("/", "/embed"):
-        response = client.get(f"{path}?{query}")
+        response = module_client.get(f"{path}?{query}")
         assert response.status_code == 200, (path, query)
-    response = client.get(f"/api/v1/neuron?{query}")
+    response = module_client.get(f"/api/v1/neuron?{query}")
     assert response.status_code == 200, query
     json.loads(response.get_data(as_text=True), parse_constant=_no_constants)
 
