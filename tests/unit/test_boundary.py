@@ -24,7 +24,13 @@ def test_z_star_is_where_each_activation_reaches_its_threshold(name):
     threshold = ACTIVATIONS[name].threshold
     assert float(activate(star, name)) >= threshold
     assert float(activate(star - 1e-9, name)) < threshold
-    assert star == {"sigmoid": 0, "tanh": 0, "relu": 0.5, "step": 0, "linear": 0.5}[name]
+    if name == "step":  # it jumps from 0 to 1 at z*, past the threshold
+        assert float(activate(star, name)) == 1.0
+    else:  # the continuous ones sit exactly on their threshold at z*
+        assert float(activate(star, name)) == threshold
+    # and the neuron's own decision flips there: Obese at z*, Not Obese just below
+    assert forward([1.0], [star], 0.0, name).decision
+    assert not forward([1.0], [star - 1e-9], 0.0, name).decision
 
 
 def test_the_example_would_have_to_fall_by_its_own_z_to_flip():
