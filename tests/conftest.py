@@ -1,29 +1,55 @@
-"""Shared fixtures: the app, a test client, and the example's parameters."""
+"""Shared fixtures: the app and a test client, built by one factory (tests/apps.py).
+
+``app`` and ``client`` are per test. ``make_app(**config)`` builds another app with the
+test defaults overridden (``make_app(HTTPS=True)``, ``make_app(FRAGMENT_CACHE_SIZE=0)``
+…). ``module_app`` and ``module_client`` are one app and one client per test module,
+for Hypothesis tests (which refuse per-test fixtures) and for batteries of hundreds of
+requests that would otherwise spend their time compiling templates.
+
+This folder is on sys.path (pytest's default "prepend" import mode puts the folder of
+every conftest.py and test file there), so the helper modules next to this file
+(apps.py, servers.py, openapi_check.py, html_checks.py, lesson_strategies.py) are
+imported by name, and test files need unique base names across tests/.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
+from typing import Any
 
 import pytest
+from apps import build_app
 from flask import Flask
 from flask.testing import FlaskClient
 
-from webapp import create_app
+
+@pytest.fixture
+def make_app(tmp_path) -> Callable[..., Flask]:
+    """``make_app(**config)``: an app with the test defaults overridden by ``config``."""
+
+    def make(**config: Any) -> Flask:
+        return build_app(tmp_path, **config)
+
+    return make
 
 
 @pytest.fixture
-def app(tmp_path) -> Iterator[Flask]:
-    app = create_app(
-        {
-            "TESTING": True,
-            "SECRET_KEY": "test-secret-key-not-for-production",
-            "WTF_CSRF_ENABLED": True,
-        }
-    )
-    app.instance_path = str(tmp_path)
-    yield app
+def app(make_app: Callable[..., Flask]) -> Flask:
+    return make_app()
 
 
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
     return app.test_client()
+
+
+@pytest.fixture(scope="module")
+def module_app(tmp_path_factory) -> Flask:
+    """One app for a whole test module (its templates compiled once)."""
+    return build_app(tmp_path_factory.mktemp("instance"))
+
+
+@pytest.fixture(scope="module")
+def module_client(module_app: Flask) -> FlaskClient:
+    """One client for a whole test module: cookies it is given stay for the module."""
+    return module_app.test_client()

@@ -129,27 +129,29 @@ def _short(name: str) -> str:
     return json.dumps(name if len(name) <= _MAX_NAME_LENGTH else name[:_MAX_NAME_LENGTH] + "…")
 
 
-def parse_body(data: bytes) -> ParsedBody:
-    """Validate a POST body (the raw bytes): the neuron to run, or a message per field."""
-    result = ParsedBody()
-    errors = result.errors
+def _decode(data: bytes, errors: dict[str, str]) -> dict[str, Any] | None:
+    """The body as a JSON object, or None with a message under "body"."""
     if not data.strip():
         errors["body"] = f"The body is empty: send a JSON object like {_SHAPE}."
-        return result
+        return None
     try:
         body = decode_json(data)
     except json.JSONDecodeError as error:
         errors["body"] = (
             f"The body is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}."
         )
-        return result
+        return None
     except (ValueError, RecursionError):  # undecodable bytes; absurdly deep nesting
         errors["body"] = f"The body is not valid JSON: send a JSON object like {_SHAPE}."
-        return result
+        return None
     if not isinstance(body, dict):
         errors["body"] = f"The body must be a JSON object like {_SHAPE}, not {_json_type(body)}."
-        return result
+        return None
+    return body
 
+
+def _check_names(body: dict[str, Any], errors: dict[str, str]) -> None:
+    """Unknown fields are refused (a typo is never silently answered), duplicates too."""
     unknown = [name for name in body if name not in FIELDS]
     if unknown:
         listed = ", ".join(_short(name) for name in unknown[:_MAX_LISTED_NAMES])
@@ -164,6 +166,9 @@ def parse_body(data: bytes) -> ParsedBody:
         if name in duplicates:
             errors[name] = f"{name} was given more than once: give it once."
 
+
+def _vectors(body: dict[str, Any], errors: dict[str, str]) -> dict[str, tuple[float, ...]]:
+    """x and w, each checked, and of the same length."""
     vectors: dict[str, tuple[float, ...]] = {}
     for name, what in (("x", "inputs"), ("w", "weights, one per input")):
         if name in errors:
@@ -181,19 +186,32 @@ def parse_body(data: bytes) -> ParsedBody:
             f"w has {len(vectors['w']):,} numbers but x has {len(vectors['x']):,}: "
             "give one weight per input."
         )
+    return vectors
 
+
+def _check_bias_and_activation(body: dict[str, Any], errors: dict[str, str]) -> None:
     if "b" not in errors:
         if "b" not in body:
             errors["b"] = "b is missing: give the bias as a number, like 1."
         elif problem := _number_problem(body["b"], "b"):
             errors["b"] = problem
-
     activation = body.get("activation", DEFAULT_ACTIVATION)
     if "activation" not in errors and not (
         isinstance(activation, str) and activation in ACTIVATIONS
     ):
         errors["activation"] = f"activation must be one of: {', '.join(ACTIVATIONS)}."
 
-    if not errors:
+
+def parse_body(data: bytes) -> ParsedBody:
+    """Validate a POST body (the raw bytes): the neuron to run, or a message per field."""
+    result = ParsedBody()
+    body = _decode(data, result.errors)
+    if body is None:
+        return result
+    _check_names(body, result.errors)
+    vectors = _vectors(body, result.errors)
+    _check_bias_and_activation(body, result.errors)
+    if not result.errors:
+        activation = body.get("activation", DEFAULT_ACTIVATION)
         result.request = NeuronRequest(vectors["x"], vectors["w"], body["b"], activation)
     return result

@@ -306,111 +306,129 @@ def _not_allowed() -> dict[str, Any]:
     }
 
 
-def build_document() -> dict[str, Any]:
-    """The OpenAPI 3.1 document for the API."""
+_INFO = {
+    "title": "Neuron Lab API",
+    "version": API_VERSION,
+    "summary": "One artificial neuron, z = wᵀx + b and ŷ = f(z), every step.",
+    "description": (
+        "Every number is given at full float64 precision; JSON never holds NaN "
+        'or Infinity. Errors answer `{"errors": {"<field>": "<message>"}}`. '
+        "Any origin may call the API (CORS `Access-Control-Allow-Origin: *`); it "
+        "reads and sets no cookie."
+    ),
+}
+
+
+def _neuron_path() -> dict[str, Any]:
+    """GET (the lesson's neuron) and POST (any neuron) on /api/v1/neuron."""
     example_result = trace_json(forward(**EXAMPLE_BODY))
     return {
-        "openapi": OPENAPI_VERSION,
-        "info": {
-            "title": "Neuron Lab API",
-            "version": API_VERSION,
-            "summary": "One artificial neuron, z = wᵀx + b and ŷ = f(z), every step.",
-            "description": (
-                "Every number is given at full float64 precision; JSON never holds NaN "
-                'or Infinity. Errors answer `{"errors": {"<field>": "<message>"}}`. '
-                "Any origin may call the API (CORS `Access-Control-Allow-Origin: *`); it "
-                "reads and sets no cookie."
-            ),
+        "get": {
+            "operationId": "getLessonNeuron",
+            "summary": "The height/weight neuron of the lesson.",
+            "description": "The same parameters as the lesson page; a missing one "
+            "takes its default, unknown ones are ignored, one given twice is an error.",
+            "parameters": _query_parameters(),
+            "responses": {
+                "200": {
+                    "description": "Every step, its meaning and the links.",
+                    "content": _json(_ref("LessonResult")),
+                },
+                "400": _error("A message per invalid parameter."),
+                "405": _not_allowed(),
+            },
         },
+        "post": {
+            "operationId": "postNeuron",
+            "summary": f"Any neuron of 1 to {MAX_INPUTS:,} inputs.",
+            "requestBody": {
+                "required": True,
+                "content": _json(_ref("NeuronRequest"), example=EXAMPLE_BODY),
+            },
+            "responses": {
+                "200": {
+                    "description": "Every step of the forward pass.",
+                    "content": _json(_ref("NeuronResult"), example=example_result),
+                },
+                "400": _error("A message per invalid field, or `body` for the whole."),
+                "405": _not_allowed(),
+                "413": _error(f"The body is larger than {MAX_BODY_BYTES:,} bytes."),
+                "415": _error("The body is not sent as application/json."),
+            },
+        },
+    }
+
+
+def _train_path() -> dict[str, Any]:
+    return {
+        "get": {
+            "operationId": "trainNeuron",
+            "summary": "Learn the weights by gradient descent, as the learning page.",
+            "description": "People are generated from the seed (the same seed gives "
+            "the same people), labelled by BMI ≥ 30; the answer is deterministic.",
+            "parameters": _training_parameters(),
+            "responses": {
+                "200": {
+                    "description": "The learned neuron and how it got there.",
+                    "content": _json(_ref("TrainingResult")),
+                },
+                "400": _error("A message per invalid parameter."),
+                "405": _not_allowed(),
+            },
+        }
+    }
+
+
+def _document_path() -> dict[str, Any]:
+    return {
+        "get": {
+            "operationId": "getOpenApiDocument",
+            "summary": "This document.",
+            "responses": {
+                "200": {
+                    "description": "The OpenAPI 3.1 document.",
+                    "content": _json({"type": "object"}),
+                },
+                "405": _not_allowed(),
+            },
+        }
+    }
+
+
+def _schemas() -> dict[str, Any]:
+    return {
+        "NeuronRequest": _request_schema(),
+        "TrainingResult": _training_schema(),
+        "NeuronResult": _object(_trace_properties(), "A forward pass, every step."),
+        "LessonResult": _object(
+            _lesson_properties(), "The lesson's neuron, its label and the BMI check."
+        ),
+        "Errors": {
+            "type": "object",
+            "properties": {
+                "errors": {
+                    "type": "object",
+                    "minProperties": 1,
+                    "additionalProperties": {"type": "string"},
+                    "description": "Field name (or `body`, `request`) → message.",
+                }
+            },
+            "required": ["errors"],
+            "additionalProperties": False,
+        },
+    }
+
+
+def build_document() -> dict[str, Any]:
+    """The OpenAPI 3.1 document for the API (built on each call: the registries may grow)."""
+    return {
+        "openapi": OPENAPI_VERSION,
+        "info": _INFO,
         "servers": [{"url": "/"}],
         "paths": {
-            NEURON_PATH: {
-                "get": {
-                    "operationId": "getLessonNeuron",
-                    "summary": "The height/weight neuron of the lesson.",
-                    "description": "The same parameters as the lesson page; a missing one "
-                    "takes its default, unknown ones are ignored, one given twice is an error.",
-                    "parameters": _query_parameters(),
-                    "responses": {
-                        "200": {
-                            "description": "Every step, its meaning and the links.",
-                            "content": _json(_ref("LessonResult")),
-                        },
-                        "400": _error("A message per invalid parameter."),
-                        "405": _not_allowed(),
-                    },
-                },
-                "post": {
-                    "operationId": "postNeuron",
-                    "summary": f"Any neuron of 1 to {MAX_INPUTS:,} inputs.",
-                    "requestBody": {
-                        "required": True,
-                        "content": _json(_ref("NeuronRequest"), example=EXAMPLE_BODY),
-                    },
-                    "responses": {
-                        "200": {
-                            "description": "Every step of the forward pass.",
-                            "content": _json(_ref("NeuronResult"), example=example_result),
-                        },
-                        "400": _error("A message per invalid field, or `body` for the whole."),
-                        "405": _not_allowed(),
-                        "413": _error(f"The body is larger than {MAX_BODY_BYTES:,} bytes."),
-                        "415": _error("The body is not sent as application/json."),
-                    },
-                },
-            },
-            TRAIN_PATH: {
-                "get": {
-                    "operationId": "trainNeuron",
-                    "summary": "Learn the weights by gradient descent, as the learning page.",
-                    "description": "People are generated from the seed (the same seed gives "
-                    "the same people), labelled by BMI ≥ 30; the answer is deterministic.",
-                    "parameters": _training_parameters(),
-                    "responses": {
-                        "200": {
-                            "description": "The learned neuron and how it got there.",
-                            "content": _json(_ref("TrainingResult")),
-                        },
-                        "400": _error("A message per invalid parameter."),
-                        "405": _not_allowed(),
-                    },
-                }
-            },
-            DOCUMENT_PATH: {
-                "get": {
-                    "operationId": "getOpenApiDocument",
-                    "summary": "This document.",
-                    "responses": {
-                        "200": {
-                            "description": "The OpenAPI 3.1 document.",
-                            "content": _json({"type": "object"}),
-                        },
-                        "405": _not_allowed(),
-                    },
-                }
-            },
+            NEURON_PATH: _neuron_path(),
+            TRAIN_PATH: _train_path(),
+            DOCUMENT_PATH: _document_path(),
         },
-        "components": {
-            "schemas": {
-                "NeuronRequest": _request_schema(),
-                "TrainingResult": _training_schema(),
-                "NeuronResult": _object(_trace_properties(), "A forward pass, every step."),
-                "LessonResult": _object(
-                    _lesson_properties(), "The lesson's neuron, its label and the BMI check."
-                ),
-                "Errors": {
-                    "type": "object",
-                    "properties": {
-                        "errors": {
-                            "type": "object",
-                            "minProperties": 1,
-                            "additionalProperties": {"type": "string"},
-                            "description": "Field name (or `body`, `request`) → message.",
-                        }
-                    },
-                    "required": ["errors"],
-                    "additionalProperties": False,
-                },
-            }
-        },
+        "components": {"schemas": _schemas()},
     }

@@ -10,7 +10,7 @@ straight into the lesson page.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -223,47 +223,54 @@ def _recorded_epochs(epochs: int, count: int = 80) -> np.ndarray:
     return np.unique(np.round(np.linspace(0, epochs, min(count, epochs + 1))).astype(int))
 
 
-def train(lr: float, epochs: int, n: int, seed: int) -> Training:
-    """Train the height/weight neuron: standardise, then full-batch gradient descent.
+@dataclass
+class _Descent:
+    """Gradient descent's state and what it records on the way."""
+
+    v: list[float]  # weights on the standardised features
+    c: float = 0.0
+    loss: list[float] = field(default_factory=list)
+    accuracy: list[float] = field(default_factory=list)
+    snapshots: list[tuple[int, float, float, float]] = field(default_factory=list)
+
+
+def _descend(people: People, scaling: Scaling, lr: float, epochs: int) -> _Descent:
+    """Full-batch gradient descent on the standardised features.
 
     The loop is the hot path (1,000 people × 1,000 epochs well under 100 ms): the
     two features are kept as separate contiguous vectors, and the loss, which
     needs a log, is only evaluated at the epochs the curves show.
     """
+    scaled = scaling.apply(people.x)
+    x1, x2 = np.ascontiguousarray(scaled[:, 0]), np.ascontiguousarray(scaled[:, 1])
+    y, state = people.y, _Descent(v=[0.0, 0.0])
+    record, keep = set(_recorded_epochs(epochs).tolist()), _snapshot_epochs(epochs)
+    step = lr / len(people)
+    for epoch in range(epochs + 1):
+        z = x1 * state.v[0] + x2 * state.v[1] + state.c
+        if epoch in record:
+            state.loss.append(bce_loss(z, y))
+            state.accuracy.append(float(np.mean((z >= 0) == (y == 1.0))))
+        if epoch in keep:
+            w_raw, b_raw = scaling.to_raw(np.array(state.v), state.c)
+            state.snapshots.append((epoch, float(w_raw[0]), float(w_raw[1]), b_raw))
+        if epoch == epochs:
+            return state
+        error = sigmoid(z) - y
+        state.v[0] -= step * float(error @ x1)
+        state.v[1] -= step * float(error @ x2)
+        state.c -= step * float(error.sum())
+    return state  # pragma: no cover - the loop returns at the last epoch
+
+
+def train(lr: float, epochs: int, n: int, seed: int) -> Training:
+    """Train the height/weight neuron: standardise, then full-batch gradient descent,
+    and score it and one random draw on the training people and held-out ones."""
     people = make_people(n, seed)
     holdout = make_people(HOLDOUT_SIZE, seed + HOLDOUT_SEED_OFFSET)
     scaling = Scaling.fit(people.x)
-    scaled = scaling.apply(people.x)
-    x1, x2 = np.ascontiguousarray(scaled[:, 0]), np.ascontiguousarray(scaled[:, 1])
-    y = people.y
-    v1 = v2 = c = 0.0
-    recorded = _recorded_epochs(epochs)
-    record = set(recorded.tolist())
-    loss: list[float] = []
-    acc: list[float] = []
-    keep = _snapshot_epochs(epochs)
-    snapshots: list[tuple[int, float, float, float]] = []
-    step = lr / n
-    # σ(z) = 1/(1 + e^(−z)): for z < −709 e^(−z) overflows to inf and σ correctly
-    # becomes 0, so the overflow warning is expected and silenced here only.
-    with np.errstate(over="ignore"):
-        for epoch in range(epochs + 1):
-            z = x1 * v1 + x2 * v2 + c
-            if epoch in record:
-                loss.append(bce_loss(z, y))
-                acc.append(float(np.mean((z >= 0) == (y == 1.0))))
-            if epoch in keep:
-                w_raw, b_raw = scaling.to_raw(np.array([v1, v2]), c)
-                snapshots.append((epoch, float(w_raw[0]), float(w_raw[1]), b_raw))
-            if epoch == epochs:
-                break
-            error = 1.0 / (1.0 + np.exp(-z)) - y
-            v1 -= step * float(error @ x1)
-            v2 -= step * float(error @ x2)
-            c -= step * float(error.sum())
-    v = np.array([v1, v2])
-    w, b = scaling.to_raw(v, c)
-    people_x = people.x
+    state = _descend(people, scaling, lr, epochs)
+    w, b = scaling.to_raw(np.array(state.v), state.c)
     drawn = draw_weights(np.random.default_rng(seed))
     random_w = np.array([float(drawn["w1"]), float(drawn["w2"])])
     random_b = float(drawn["b"])
@@ -275,18 +282,18 @@ def train(lr: float, epochs: int, n: int, seed: int) -> Training:
         scaling=scaling,
         w=(float(w[0]), float(w[1])),
         b=b,
-        w_scaled=(v1, v2),
-        b_scaled=c,
-        recorded_epochs=recorded,
-        loss=np.array(loss),
-        train_accuracy=np.array(acc),
-        snapshots=tuple(snapshots),
-        final_loss=float(loss[-1]),
-        accuracy_train=accuracy(people_x, y, w, b),
+        w_scaled=(state.v[0], state.v[1]),
+        b_scaled=state.c,
+        recorded_epochs=_recorded_epochs(epochs),
+        loss=np.array(state.loss),
+        train_accuracy=np.array(state.accuracy),
+        snapshots=tuple(state.snapshots),
+        final_loss=float(state.loss[-1]),
+        accuracy_train=accuracy(people.x, people.y, w, b),
         accuracy_holdout=accuracy(holdout.x, holdout.y, w, b),
         random_w=(float(random_w[0]), float(random_w[1])),
         random_b=random_b,
-        random_accuracy_train=accuracy(people_x, y, random_w, random_b),
+        random_accuracy_train=accuracy(people.x, people.y, random_w, random_b),
         random_accuracy_holdout=accuracy(holdout.x, holdout.y, random_w, random_b),
     )
 

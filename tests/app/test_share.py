@@ -6,8 +6,6 @@ import gzip
 import re
 from html import unescape
 
-from webapp import create_app
-
 EXAMPLE_SHARE = (
     "http://localhost/?height=4&height_unit=ft&weight=80&weight_unit=kg"
     "&w1=0.2&w2=0.00001&b=1&activation=sigmoid"
@@ -90,12 +88,10 @@ def exact_values(page: str) -> str:
     return page.split('<details class="exact">', 1)[1].split("</details>", 1)[0]
 
 
-def test_a_share_link_gives_anyone_the_same_numbers(client):
+def test_a_share_link_gives_anyone_the_same_numbers(client, make_app):
     computed = page_of(client, "/?height=5.9&weight=180&weight_unit=lb&w1=-0.7&b=2.5")
     share = unescape(re.search(r'id="share-url" type="text" value="([^"]+)"', computed).group(1))
-    fresh = create_app(
-        {"TESTING": True, "SECRET_KEY": "another-key-another-browser-0123456789"}
-    ).test_client()
+    fresh = make_app(SECRET_KEY="another-key-another-browser-0123456789").test_client()
     opened = page_of(fresh, share)
     assert exact_values(opened) == exact_values(computed)
     assert re.search(r"<title>.*</title>", opened).group(0) == re.search(

@@ -1,4 +1,5 @@
-"""The link-preview image: a 1200×630 PNG of the result card, cached by ETag."""
+"""The link-preview image, /preview.png: a 1200×630 PNG of the result card, cached by ETag.
+The card on its own: tests/unit/test_preview_card.py."""
 
 from __future__ import annotations
 
@@ -96,28 +97,6 @@ def test_invalid_parameters_are_a_400(client, query):
     assert response.status_code == 400
     assert response.mimetype == "text/html"
     assert "ETag" not in response.headers
-
-
-def test_without_dejavu_it_falls_back_to_pillows_font(monkeypatch, tmp_path):
-    monkeypatch.setattr(preview_image, "FONT_DIR", str(tmp_path / "no-fonts-here"))
-    preview_image.font.cache_clear()
-    try:
-        png = preview_image.render(parse_lesson({}).lesson())
-    finally:
-        preview_image.font.cache_clear()
-    assert png_size(png) == (1200, 630)
-
-
-def test_the_card_uses_dejavu_when_installed():
-    assert preview_image.font(20).getname()[0] == "DejaVu Sans"
-
-
-def test_the_card_states_the_result():
-    # The drawing is checked by eye (screenshots); here: the text it is built from.
-    lesson = parse_lesson({"w1": ["-0.3"], "b": ["-1.5"], "activation": ["relu"]}).lesson()
-    assert preview_image._term("-1.5") == "(−1.5)" and preview_image._term("2") == "2"
-    assert png_size(preview_image.card_png(lesson)) == (1200, 630)
-    assert preview_image.card_png(lesson) is preview_image.card_png(lesson)  # kept
 
 
 def test_templates_get_the_cards_absolute_url(app):

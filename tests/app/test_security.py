@@ -6,11 +6,11 @@ without editing this file.
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
+import tempfile
 
 import pytest
-
-from webapp import create_app
+from apps import build_app
+from html_checks import inline_problems
 
 CSP = (
     "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; "
@@ -46,9 +46,10 @@ EXTRA_REQUESTS = [
 
 def _requests() -> list[tuple[str, str]]:
     """One request per route and method in the URL map, plus the page states above."""
-    app = create_app({"TESTING": True, "SECRET_KEY": "x" * 32})
+    with tempfile.TemporaryDirectory() as instance:  # collection time: no fixtures yet
+        rules = list(build_app(instance).url_map.iter_rules())
     found: list[tuple[str, str]] = []
-    for rule in app.url_map.iter_rules():
+    for rule in rules:
         if rule.arguments:  # /static/<path:filename>: covered by the extras
             continue
         for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
@@ -58,13 +59,6 @@ def _requests() -> list[tuple[str, str]]:
 
 
 REQUESTS = _requests()
-
-
-@pytest.fixture
-def https_app(tmp_path):
-    app = create_app({"TESTING": True, "SECRET_KEY": "test-secret-key", "HTTPS": True})
-    app.instance_path = str(tmp_path)
-    return app
 
 
 def _path(url: str) -> str:
@@ -91,72 +85,14 @@ def test_security_headers(client, method, url):
 
 
 @pytest.mark.parametrize(("method", "url"), REQUESTS, ids=[f"{m} {u}" for m, u in REQUESTS])
-def test_hsts_and_secure_cookies_when_https_is_configured(https_app, method, url):
-    client = https_app.test_client()
+def test_hsts_and_secure_cookies_when_https_is_configured(make_app, method, url):
+    client = make_app(HTTPS=True).test_client()
     with client.open(url, method=method, base_url="https://localhost") as response:
         assert response.status_code < 500, response.status_code
     hsts = response.headers["Strict-Transport-Security"]
     assert "max-age=31536000" in hsts
     for cookie in response.headers.getlist("Set-Cookie"):
         assert "Secure" in cookie, cookie
-
-
-def test_https_is_read_from_the_environment(monkeypatch, tmp_path):
-    monkeypatch.setenv("FLASK_HTTPS", "true")
-    monkeypatch.setenv("FLASK_SECRET_KEY", "k" * 32)
-    response = create_app({"TESTING": True}).test_client().get("/")
-    assert response.status_code == 200
-    assert "Strict-Transport-Security" in response.headers
-
-
-class InlineFinder(HTMLParser):
-    """Collects everything a strict CSP would refuse: inline script, handlers, styles."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.problems: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        names = {name for name, _ in attrs}
-        values = dict(attrs)
-        if tag == "script" and not values.get("src"):
-            self.problems.append("<script> without src")
-        if tag == "style":
-            self.problems.append("<style> element")
-        if "style" in names:
-            self.problems.append(f"style= on <{tag}>")
-        self.problems += [f"{name}= on <{tag}>" for name in names if name.startswith("on")]
-        for name in ("href", "src", "action", "formaction"):
-            if (values.get(name) or "").strip().lower().startswith("javascript:"):
-                self.problems.append(f"javascript: URL in {name}= on <{tag}>")
-
-    handle_startendtag = handle_starttag
-
-
-def inline_problems(html: str) -> list[str]:
-    finder = InlineFinder()
-    finder.feed(html)
-    finder.close()
-    return finder.problems
-
-
-def test_the_inline_finder_finds_what_it_should():
-    page = (
-        '<script>x()</script><script src="/s.js"></script><style>p{}</style>'
-        '<p style="color:red" onclick="x()"></p><svg><rect fill="red" onload="y()"/></svg>'
-        '<a href="javascript:alert(1)">a</a>'
-    )
-    assert sorted(inline_problems(page)) == sorted(
-        [
-            "<script> without src",
-            "<style> element",
-            "style= on <p>",
-            "onclick= on <p>",
-            "onload= on <rect>",
-            "javascript: URL in href= on <a>",
-        ]
-    )
-    assert inline_problems('<svg><rect fill="red" stroke-width="2"/></svg>') == []
 
 
 NOT_PAGES = ("/static/", "/api/", "/oembed", ".json", ".csv", ".png")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from webapp import create_app
 from webapp.web.page_cache import EXTENSION, FragmentCache
 
 LINK = "/?height=5&height_unit=ft&weight=70&weight_unit=kg&w1=0.2&w2=0.00001&b=1&activation=sigmoid"
@@ -38,13 +37,13 @@ def test_each_browser_sees_its_own_recent_results(app):
     assert "6 ft, 99 kg" not in page_bob
 
 
-def test_the_cache_is_bounded_and_can_be_turned_off():
+def test_the_cache_is_bounded_and_can_be_turned_off(make_app):
     cache = FragmentCache(2)
     for key in "abc":
         cache.get_or_render(key, lambda k=key: k)
     assert len(cache) == 2
     assert cache.get_or_render("a", lambda: "new") == "new"  # "a" was the oldest, dropped
-    app = create_app({"TESTING": True, "SECRET_KEY": "k" * 32, "FRAGMENT_CACHE_SIZE": 0})
+    app = make_app(FRAGMENT_CACHE_SIZE=0)
     response = app.test_client().get(LINK)
     assert response.status_code == 200
     assert len(app.extensions[EXTENSION]) == 0

@@ -69,10 +69,20 @@ def test_sigmoid_negative_z_uses_the_overflow_free_form():
 def test_every_activation(name, z, expected):
     t = forward([1.0], [z], 0.0, name)
     assert t.output == pytest.approx(expected, rel=1e-14, abs=1e-300)
-    assert (
-        t.threshold == {"sigmoid": 0.5, "tanh": 0.0, "relu": 0.5, "step": 0.5, "linear": 0.5}[name]
-    )
+    assert t.threshold == ACTIVATIONS[name].threshold
     assert t.decision is (t.output >= t.threshold)
+
+
+@pytest.mark.parametrize("name", list(ACTIVATIONS))
+def test_the_threshold_splits_z_once_from_not_obese_to_obese(name):
+    # Every activation rises with z, so output ≥ threshold holds from one z upwards: far
+    # below it the answer is Not Obese, far above it Obese, and it flips exactly once.
+    # (Where it flips, z*, is checked in test_boundary.py.)
+    zs = np.linspace(-20.0, 20.0, 4001)
+    decisions = [forward([1.0], [float(z)], 0.0, name).decision for z in zs]
+    flip = decisions.index(True)
+    assert flip > 0
+    assert all(decisions[flip:]) and not any(decisions[:flip])
 
 
 def test_tanh_intermediates_are_the_exponentials():

@@ -1,17 +1,16 @@
 """The JSON API through the Flask test client: status first, then content.
 
 Every answer is also checked against the OpenAPI document (openapi_check), and the
-numbers against an independent reference, mpmath at 50 digits.
+numbers against an independent reference, mpmath at 50 digits. The body parser and the
+results without Flask: tests/unit/test_api_results.py.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import json
 import math
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
@@ -19,15 +18,13 @@ from urllib.parse import parse_qsl, urlsplit
 import mpmath
 import numpy as np
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openapi_check import strict_json, validate_answer
 
-from webapp import create_app
-from webapp.api.body import MAX_BODY_BYTES, MAX_INPUTS, parse_body
-from webapp.api.results import NonFiniteResult, lesson_json, trace_json
+from webapp.api.body import MAX_BODY_BYTES, MAX_INPUTS
+from webapp.api.results import trace_json
 from webapp.lesson.activations import ACTIVATIONS
 from webapp.lesson.neuron import forward
 from webapp.lesson.params import MAX_ABS_PARAMETER, PARAMETER_ORDER, parse_lesson, query_string
@@ -392,48 +389,12 @@ def test_cors_is_only_for_the_api(client):
     assert set(strict_json(response.get_data())["errors"]) == {"request"}
 
 
-# --- The service side, without Flask -------------------------------------------------
-
-
-def test_trace_json_refuses_non_finite_numbers():
-    trace = forward([1.0], [1.0], 0.0)
-    assert math.isfinite(trace_json(trace)["output"])
-    for field, value in (("output", math.nan), ("z", math.inf), ("products", (-math.inf,))):
-        with pytest.raises(NonFiniteResult):
-            trace_json(dataclasses.replace(trace, **{field: value}))
-
-
-def test_lesson_json_has_the_get_fields():
-    lesson = parse_lesson({}).lesson()
-    body = lesson_json(lesson, share_url="https://a/?q", embed_url="https://a/embed?q")
-    assert {"label", "bmi", "share_url", "embed_url", "z", "output"} <= set(body)
-    assert isinstance(body["bmi"], float)
-
-
-def test_parse_body_without_flask():
-    parsed = parse_body(json.dumps({**EXAMPLE, "activation": "relu"}).encode())
-    assert parsed.errors == {}
-    assert parsed.request is not None
-    assert parsed.request.x == (4.0, 80.0) and parsed.request.activation == "relu"
-    assert all(type(v) is float for v in (*parsed.request.x, *parsed.request.w, parsed.request.b))
-    parsed = parse_body(b'{"x": [true], "w": [1], "b": 1}')
-    assert parsed.request is None
-    assert parsed.errors == {"x": "x[0] must be a number, not a boolean."}
-
-
 # --- Values against mpmath -----------------------------------------------------------
 
 mpmath.mp.dps = 50
 REL = 1e-12
 TINY = 1e-300  # below this float64 is subnormal or zero: compare absolutely
-
-
-@pytest.fixture(scope="module")
-def api_app(tmp_path_factory) -> Iterator[Flask]:
-    """One app for the property-based tests (hypothesis dislikes per-test fixtures)."""
-    app = create_app({"TESTING": True, "SECRET_KEY": "test-secret-key-not-for-production"})
-    app.instance_path = str(tmp_path_factory.mktemp("instance"))
-    yield app
+# The property-based tests use module_app: Hypothesis refuses per-test fixtures.
 
 
 def close(actual: float, reference: Any, *, scale: Any = None) -> bool:
@@ -496,10 +457,10 @@ bounded = st.floats(-MAX_ABS_PARAMETER, MAX_ABS_PARAMETER, allow_nan=False)
     activation=st.sampled_from(list(ACTIVATIONS)),
     b=moderate,
 )
-def test_post_values_against_mpmath(api_app, n, data, activation, b):
+def test_post_values_against_mpmath(module_app, n, data, activation, b):
     x = data.draw(st.lists(moderate, min_size=n, max_size=n))
     w = data.draw(st.lists(st.floats(-2, 2, allow_nan=False), min_size=n, max_size=n))
-    response = api_app.test_client().post(
+    response = module_app.test_client().post(
         NEURON, json={"x": x, "w": w, "b": b, "activation": activation}
     )
     answer = validate_answer(response, NEURON, "POST")
@@ -514,9 +475,9 @@ def test_post_values_against_mpmath(api_app, n, data, activation, b):
     b=bounded,
     data=st.data(),
 )
-def test_post_values_against_mpmath_over_the_whole_range(api_app, x, activation, b, data):
+def test_post_values_against_mpmath_over_the_whole_range(module_app, x, activation, b, data):
     w = data.draw(st.lists(bounded, min_size=len(x), max_size=len(x)))
-    response = api_app.test_client().post(
+    response = module_app.test_client().post(
         NEURON, json={"x": x, "w": w, "b": b, "activation": activation}
     )
     answer = validate_answer(response, NEURON, "POST")
@@ -545,7 +506,7 @@ def test_post_seeded_random_neurons_against_mpmath(client, activation):
     activation=st.sampled_from(list(ACTIVATIONS)),
     data=st.data(),
 )
-def test_get_values_against_mpmath(api_app, height_unit, weight_unit, activation, data):
+def test_get_values_against_mpmath(module_app, height_unit, weight_unit, activation, data):
     height = data.draw(st.floats(MAX_HEIGHT[height_unit] / 20, MAX_HEIGHT[height_unit]))
     weight = data.draw(st.floats(MAX_WEIGHT[weight_unit] / 100, MAX_WEIGHT[weight_unit]))
     w1, w2, b = (data.draw(st.floats(-3, 3)) for _ in range(3))
@@ -559,7 +520,7 @@ def test_get_values_against_mpmath(api_app, height_unit, weight_unit, activation
         "b": repr(b),
         "activation": activation,
     }
-    response = api_app.test_client().get(NEURON, query_string=query)
+    response = module_app.test_client().get(NEURON, query_string=query)
     answer = validate_answer(response, NEURON, "GET")
     assert response.status_code == 200
     feet = mpmath.mpf(height) / mpmath.mpf(HEIGHT_UNITS[height_unit])
@@ -577,7 +538,7 @@ def test_get_values_against_mpmath(api_app, height_unit, weight_unit, activation
 
 def _readme_api_examples() -> tuple[list[str], list[Any]]:
     """The curl commands of docs/api.md that are followed by the JSON they answer."""
-    guide = (Path(__file__).parents[1] / "docs" / "api.md").read_text(encoding="utf-8")
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "api.md").read_text(encoding="utf-8")
     pairs = re.findall(r"```sh\n(.*?)```\n```json\n(.*?)```", guide, re.S)
     return [command for command, _ in pairs], [json.loads(answer) for _, answer in pairs]
 

@@ -12,10 +12,8 @@ import re
 from urllib.parse import quote
 
 import pytest
+from html_checks import inline_problems
 from markupsafe import escape
-from test_security import inline_problems  # tests/ is on sys.path (rootdir conftest)
-
-from webapp import create_app
 
 NUMBER_FIELDS = ("height", "weight", "w1", "w2", "b")
 CHOICE_FIELDS = ("height_unit", "weight_unit", "activation")
@@ -183,14 +181,8 @@ def _cases() -> list[tuple[str, str, str | None]]:
 
 
 CASES = _cases()
-
-
-@pytest.fixture(scope="module")
-def client():
-    """One app for the whole battery: bad input never sets a cookie, and a fresh app
-    per case would spend most of the run compiling templates."""
-    app = create_app({"TESTING": True, "SECRET_KEY": "test-secret-key-not-for-production"})
-    return app.test_client()
+# The battery shares module_client: bad input never sets a cookie, and a fresh app per
+# case would spend most of the run compiling templates.
 
 
 _ERROR_ID = re.compile(r'id="([a-z0-9_]+)-error"')
@@ -212,8 +204,8 @@ def _assert_no_echoed_markup(html: str) -> None:
 
 
 @pytest.mark.parametrize(("field", "query", "shown"), CASES, ids=_ids())
-def test_the_page_answers_400_with_the_fields_message(client, field, query, shown):
-    response = client.get(f"/?{query}")
+def test_the_page_answers_400_with_the_fields_message(module_client, field, query, shown):
+    response = module_client.get(f"/?{query}")
     assert response.status_code == 400
     assert "Set-Cookie" not in response.headers
     html = response.get_data(as_text=True)
@@ -228,8 +220,8 @@ def test_the_page_answers_400_with_the_fields_message(client, field, query, show
 
 
 @pytest.mark.parametrize(("field", "query", "shown"), CASES, ids=_ids())
-def test_the_widget_answers_400_with_the_fields_message(client, field, query, shown):
-    response = client.get(f"/embed?{query}")
+def test_the_widget_answers_400_with_the_fields_message(module_client, field, query, shown):
+    response = module_client.get(f"/embed?{query}")
     assert response.status_code == 400
     html = response.get_data(as_text=True)
     assert set(_ERROR_ID.findall(html)) == {field}
@@ -237,8 +229,8 @@ def test_the_widget_answers_400_with_the_fields_message(client, field, query, sh
 
 
 @pytest.mark.parametrize(("field", "query", "shown"), CASES, ids=_ids())
-def test_the_api_answers_400_naming_the_field(client, field, query, shown):
-    response = client.get(f"/api/v1/neuron?{query}")
+def test_the_api_answers_400_naming_the_field(module_client, field, query, shown):
+    response = module_client.get(f"/api/v1/neuron?{query}")
     assert response.status_code == 400
     assert response.is_json
     errors = response.get_json()["errors"]

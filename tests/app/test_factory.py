@@ -47,6 +47,14 @@ def test_processes_started_together_share_one_key(tmp_path):
     assert len(set(keys)) == 1
 
 
+def test_https_is_read_from_the_environment(monkeypatch):
+    monkeypatch.setenv("FLASK_HTTPS", "true")
+    monkeypatch.setenv("FLASK_SECRET_KEY", "k" * 32)
+    response = create_app({"TESTING": True}).test_client().get("/")
+    assert response.status_code == 200
+    assert "Strict-Transport-Security" in response.headers
+
+
 def test_https_setting_secures_the_cookie():
     app = create_app({"SECRET_KEY": "k" * 32, "HTTPS": True})
     assert app.config["SESSION_COOKIE_SECURE"] is True

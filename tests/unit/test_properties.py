@@ -6,17 +6,15 @@ deadline (a slow CI machine must not turn timing into failures).
 
 from __future__ import annotations
 
-import json
 import math
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import parse_qs
 
 import mpmath
 import numpy as np
-import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from lesson_strategies import valid_args
 
-from webapp import create_app
 from webapp.lesson.activations import ACTIVATIONS
 from webapp.lesson.neuron import activate, forward
 from webapp.lesson.params import (
@@ -29,7 +27,7 @@ from webapp.lesson.params import (
     parse_number,
     query_string,
 )
-from webapp.lesson.units import HEIGHT_UNITS, MAX_HEIGHT, MAX_WEIGHT, WEIGHT_UNITS
+from webapp.lesson.units import MAX_HEIGHT, MAX_WEIGHT
 
 BOUNDED = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 NUMBER_FIELDS = ("height", "weight", "w1", "w2", "b")
@@ -102,35 +100,6 @@ def test_whatever_parses_is_finite_and_in_range(args):
         assert not set(parsed.errors) & set(parsed.values)
 
 
-# Valid lessons: every parameter given, in range, written in varied spellings.
-SPELLINGS = ("{!r}", "{:.6g}", "{:e}", " {!r} ", "{:+}", "{:.20f}")
-
-
-def _spelled(strategy: st.SearchStrategy[float]) -> st.SearchStrategy[str]:
-    return st.tuples(strategy, st.sampled_from(SPELLINGS)).map(lambda p: p[1].format(p[0]))
-
-
-@st.composite
-def valid_args(draw: st.DrawFn) -> dict[str, list[str]]:
-    height_unit = draw(st.sampled_from(sorted(HEIGHT_UNITS)))
-    weight_unit = draw(st.sampled_from(sorted(WEIGHT_UNITS)))
-    positive = {"min_value": 0.0, "exclude_min": True, "allow_nan": False}
-    height = draw(_spelled(st.floats(max_value=MAX_HEIGHT[height_unit], **positive)))
-    weight = draw(_spelled(st.floats(max_value=MAX_WEIGHT[weight_unit], **positive)))
-    parameter = st.floats(min_value=-MAX_ABS_PARAMETER, max_value=MAX_ABS_PARAMETER)
-    args = {
-        "height": height,
-        "height_unit": height_unit,
-        "weight": weight,
-        "weight_unit": weight_unit,
-        "w1": draw(_spelled(parameter)),
-        "w2": draw(_spelled(parameter)),
-        "b": draw(_spelled(parameter)),
-        "activation": draw(st.sampled_from(sorted(ACTIVATIONS))),
-    }
-    return {name: [value] for name, value in args.items()}
-
-
 @BOUNDED
 @given(args=valid_args())
 def test_the_share_query_round_trips(args):
@@ -174,29 +143,6 @@ def test_a_valid_lesson_gives_finite_output_in_the_activations_range(args):
     _check_output(lesson.trace)
     assert math.isfinite(lesson.bmi.bmi) and lesson.bmi.bmi >= 0  # 5e-324 lb is 0 kg
     assert lesson.label in {"Obese", "Not Obese"}
-
-
-@pytest.fixture(scope="module")
-def client():
-    app = create_app({"TESTING": True, "SECRET_KEY": "test-secret-key-not-for-production"})
-    return app.test_client()
-
-
-@settings(max_examples=100, deadline=None)
-@given(args=valid_args())
-def test_every_valid_share_link_renders(client, args):
-    query = urlencode([(name, values[0]) for name, values in args.items()])
-    assume(parse_lesson(args).ok)
-    for path in ("/", "/embed"):
-        response = client.get(f"{path}?{query}")
-        assert response.status_code == 200, (path, query)
-    response = client.get(f"/api/v1/neuron?{query}")
-    assert response.status_code == 200, query
-    json.loads(response.get_data(as_text=True), parse_constant=_no_constants)
-
-
-def _no_constants(name: str) -> None:
-    raise AssertionError(f"JSON holds {name}")
 
 
 finite = st.floats(allow_nan=False, allow_infinity=False, min_value=-1e6, max_value=1e6)

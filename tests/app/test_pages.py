@@ -187,3 +187,12 @@ def test_negative_numbers_in_text_use_a_minus_sign(client):
     page = text_of(response)
     assert "w₁ = −0.3" in page and "b = −2 were" in page
     assert "z = −3.1992;" in page
+
+
+def test_the_meter_is_on_the_page(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    page = unescape(response.get_data(as_text=True))
+    assert "49.9%</strong> of 20,000 random neurons call this person <strong>Obese</strong>" in page
+    assert "no better than tossing a coin" in page
+    assert '<title id="lk-t">49.9% of random neurons agree with the BMI rule</title>' in page

@@ -1,0 +1,456 @@
+"""The house rules of webapp/ and templates/, read from the source: Python's ``ast``,
+Jinja's own parser, and a subprocess for what an import really loads. No Flask, no app.
+
+- lesson, learning, pictures and api import no web framework;
+- layers import downwards only: lesson < learning < pictures < api < web < the factory
+  (webapp/__init__.py), and webapp.extensions is for web and the factory;
+- no function or method in webapp/ is longer than 60 lines;
+- templates present numbers, they never compute them: no arithmetic in ``{{ }}``/``{% %}``;
+- no ``{% include … ignore missing %}``: a missing template is an error, not a gap;
+- and the tests in tests/unit/ themselves need no Flask and no app.
+
+Each test lists every offender with its file and line.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from jinja2 import Environment, nodes
+
+ROOT = Path(__file__).resolve().parents[2]  # tests/unit/ → the repository
+PACKAGE = ROOT / "webapp"
+TEMPLATES = ROOT / "templates"
+UNIT_TESTS = Path(__file__).resolve().parent
+
+FRAMEWORK_FREE = ("lesson", "learning", "pictures", "api")
+FRAMEWORKS = ("flask", "werkzeug", "jinja2", "flask_wtf")
+MAX_FUNCTION_LINES = 60
+
+# Which layers each layer may import (low → high: lesson, learning, pictures, api, web;
+# the factory, webapp/__init__.py, on top). "extensions" is webapp/extensions.py.
+LOWER = ("lesson", "learning", "pictures", "api")
+MAY_IMPORT: dict[str, set[str]] = {
+    "lesson": {"lesson"},
+    "learning": {"lesson", "learning"},
+    "pictures": {"lesson", "learning", "pictures"},
+    "api": {*LOWER},
+    "web": {*LOWER, "web", "extensions"},
+    "extensions": {"extensions"},
+    "factory": {*LOWER, "web", "extensions"},
+}
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES: dict[str, Path] = {_module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
+
+
+def _where(path: Path, line: int) -> str:
+    return f"{path.relative_to(ROOT)}:{line}"
+
+
+def fail_if_any(offenders: list[str], title: str) -> None:
+    """Fail with the title and one offender a line (no assertion rewriting clutter)."""
+    if offenders:
+        pytest.fail(f"{title}\n" + "\n".join(f"  {o}" for o in offenders), pytrace=False)
+
+
+def layer(module: str) -> str:
+    """webapp → factory, webapp.extensions → extensions, webapp.<layer>[.…] → <layer>."""
+    parts = module.split(".")
+    return "factory" if parts == ["webapp"] else parts[1]
+
+
+def _imported(module: str, path: Path) -> Iterator[tuple[int, str]]:
+    """(line, module) for every import in the file, relative ones resolved; for
+    ``from package import name`` the module is package.name when that is a module."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield node.lineno, alias.name
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+                base = f"{base}.{node.module}" if node.module else base
+            else:
+                base = node.module or ""
+            for alias in node.names:
+                candidate = f"{base}.{alias.name}"
+                yield node.lineno, candidate if candidate in MODULES else base
+
+
+def _webapp_imports(module: str, path: Path) -> Iterator[tuple[int, str]]:
+    for line, name in _imported(module, path):
+        if name == "webapp" or name.startswith("webapp."):
+            yield line, name
+
+
+# --- a. no web framework below web ---------------------------------------------------
+
+# webapp/__init__.py is the Flask factory, and Python runs a package's __init__ before
+# any of its subpackages. A bare package stands in for it here, so that what is
+# measured is what the packages themselves import.
+_IMPORT_ALL = """
+import importlib, json, sys, types
+root, frameworks, paths, names = sys.argv[1], sys.argv[2].split(","), sys.argv[3], sys.argv[4]
+package = types.ModuleType("webapp")
+package.__path__ = [root + "/webapp"]
+sys.modules["webapp"] = package
+sys.path[:0] = json.loads(paths)
+
+def loaded():
+    return {m.split(".")[0] for m in sys.modules} & set(frameworks)
+
+before, report = loaded(), {}
+for name in json.loads(names):
+    found = []
+    try:
+        importlib.import_module(name)
+    except Exception as error:
+        found.append(f"cannot be imported: {type(error).__name__}: {error}")
+    if loaded() - before:
+        found.insert(0, "loads " + ", ".join(sorted(loaded() - before)))
+        before = loaded()
+    if found:
+        report[name] = "; ".join(found)
+print(json.dumps(report))
+"""
+
+
+def frameworks_loaded_by(
+    names: list[str], frameworks: tuple[str, ...], paths: tuple[Path, ...] = ()
+) -> dict[str, str]:
+    """Import the modules in a fresh interpreter, in order; for each one that loads a
+    framework (first), or cannot be imported, what happened."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            _IMPORT_ALL,
+            str(ROOT),
+            ",".join(frameworks),
+            json.dumps([str(p) for p in paths]),
+            json.dumps(names),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_lesson_learning_pictures_and_api_import_no_web_framework():
+    names = [m for m in MODULES if layer(m) in FRAMEWORK_FREE]
+    assert len(names) > len(FRAMEWORK_FREE)  # the packages and their modules
+    report = frameworks_loaded_by(names, FRAMEWORKS)
+    direct = [
+        f"{_where(MODULES[m], line)}: {m} imports {name}"
+        for m in names
+        for line, name in _imported(m, MODULES[m])
+        if name.split(".")[0] in FRAMEWORKS
+    ]
+    fail_if_any(
+        [f"{m}: {what}" for m, what in report.items()] + [f"(directly) {line}" for line in direct],
+        f"Modules of {', '.join(FRAMEWORK_FREE)} that load {'/'.join(FRAMEWORKS)}:",
+    )
+
+
+def test_the_framework_probe_would_see_flask():
+    report = frameworks_loaded_by(["webapp.lesson.neuron", "webapp.web.links"], FRAMEWORKS)
+    assert list(report) == ["webapp.web.links"]
+    assert "flask" in report["webapp.web.links"]
+
+
+# --- b. layers import downwards only -------------------------------------------------
+
+
+def test_every_module_belongs_to_a_layer():
+    unknown = [f"{_where(p, 1)}: {m}" for m, p in MODULES.items() if layer(m) not in MAY_IMPORT]
+    fail_if_any(unknown, f"Modules in none of the layers {sorted(MAY_IMPORT)}:")
+
+
+@pytest.mark.parametrize("source", list(MAY_IMPORT))
+def test_a_layer_imports_only_the_layers_below_it(source):
+    allowed = MAY_IMPORT[source]
+    offenders = [
+        f"{_where(path, line)}: {module} imports {target} ({layer(target)})"
+        for module, path in MODULES.items()
+        if layer(module) == source
+        for line, target in _webapp_imports(module, path)
+        if layer(target) not in allowed
+    ]
+    fail_if_any(
+        offenders,
+        f"{source} may import only {', '.join(sorted(allowed))}; these imports go up or sideways:",
+    )
+
+
+def test_the_layer_table_keeps_the_house_rules():
+    # lesson imports only lesson; pictures never api or web; nothing below web imports
+    # web, the factory or the extensions; only web and the factory take extensions
+    assert MAY_IMPORT["lesson"] == {"lesson"}
+    assert not {"api", "web"} & MAY_IMPORT["pictures"]
+    for low in LOWER:
+        assert not {"web", "factory", "extensions"} & MAY_IMPORT[low], low
+    assert {name for name, may in MAY_IMPORT.items() if "extensions" in may} == {
+        "web",
+        "extensions",
+        "factory",
+    }
+    assert all("factory" not in may for may in MAY_IMPORT.values())
+
+
+def test_the_import_reader_resolves_every_form(tmp_path):
+    path = tmp_path / "__init__.py"
+    path.write_text(
+        "import webapp\n"
+        "import webapp.web.links as links\n"
+        "from webapp import create_app, lesson\n"
+        "from . import neuron\n"
+        "from .boundary import z_star\n"
+        "from .. import api\n"
+        "def f():\n"
+        "    from webapp.extensions import csrf\n",
+        encoding="utf-8",
+    )
+    assert list(_imported("webapp.lesson", path)) == [
+        (1, "webapp"),
+        (2, "webapp.web.links"),
+        (3, "webapp"),  # create_app: the factory module
+        (3, "webapp.lesson"),
+        (4, "webapp.lesson.neuron"),
+        (5, "webapp.lesson.boundary"),
+        (6, "webapp.api"),
+        (8, "webapp.extensions"),
+    ]
+    assert [layer(m) for _, m in _imported("webapp.lesson", path)] == [
+        "factory",
+        "web",
+        "factory",
+        "lesson",
+        "lesson",
+        "lesson",
+        "api",
+        "extensions",
+    ]
+
+
+# --- c. short functions --------------------------------------------------------------
+
+
+def _functions(node: ast.AST, prefix: str = "") -> Iterator[tuple[str, ast.AST]]:
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef):
+            yield prefix + child.name, child
+            yield from _functions(child, f"{prefix}{child.name}.")
+        elif isinstance(child, ast.ClassDef):
+            yield from _functions(child, f"{prefix}{child.name}.")
+        else:
+            yield from _functions(child, prefix)
+
+
+def function_lengths(path: Path) -> Iterator[tuple[int, str, int]]:
+    """(line of the def, qualified name, lines from the def to the end of the body)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    for name, node in _functions(tree):
+        assert node.end_lineno is not None
+        yield node.lineno, name, node.end_lineno - node.lineno + 1
+
+
+def test_no_function_is_longer_than_60_lines():
+    offenders = [
+        f"{_where(path, line)}: {name} is {length} lines"
+        for path in MODULES.values()
+        for line, name, length in function_lengths(path)
+        if length > MAX_FUNCTION_LINES
+    ]
+    fail_if_any(
+        offenders, f"Functions longer than {MAX_FUNCTION_LINES} lines (def to end of body):"
+    )
+
+
+def test_function_lengths_count_from_the_def_to_the_end(tmp_path):
+    path = tmp_path / "m.py"
+    path.write_text(
+        "@decorator\n"
+        "def f():\n"
+        "    x = 1\n"
+        "\n"
+        "    return x\n"
+        "class C:\n"
+        "    async def g(self):\n"
+        "        def inner():\n"
+        "            pass\n",
+        encoding="utf-8",
+    )
+    assert list(function_lengths(path)) == [(2, "f", 4), (7, "C.g", 3), (8, "C.g.inner", 2)]
+
+
+# --- d. and e. templates -------------------------------------------------------------
+
+ARITHMETIC: dict[type[nodes.Expr], str] = {
+    nodes.Add: "+",
+    nodes.Sub: "-",
+    nodes.Mul: "*",
+    nodes.Div: "/",
+    nodes.FloorDiv: "//",
+    nodes.Mod: "%",
+    nodes.Pow: "**",
+}
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+_STRING = re.compile(r"'[^']*'|\"[^\"]*\"")
+
+
+def _is_text(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.Const) and isinstance(node.value, str)
+
+
+def _on_text_or_lists(node: nodes.BinExpr) -> bool:
+    """``+`` or ``*`` with a string or list literal joins or repeats text and lists, and
+    ``'…' % x`` formats text: presentation, not arithmetic."""
+    if isinstance(node, nodes.Mod):
+        return _is_text(node.left)
+    if isinstance(node, nodes.Add | nodes.Mul):
+        sides = (node.left, node.right)
+        return any(_is_text(n) or isinstance(n, nodes.List | nodes.Tuple) for n in sides)
+    return False
+
+
+def arithmetic(source: str) -> Iterator[tuple[int, str]]:
+    """(line, operator) for each arithmetic operation in the template's expressions.
+
+    Jinja's parser reads the template, so text outside tags, comments and string
+    literals (a "−" or "a - b" in quotes) are never mistaken for expressions; ``~``,
+    filters such as ``|round``, comparisons and a negative literal like ``-1`` are fine.
+    """
+    tree = Environment().parse(source)
+    for node in tree.find_all((nodes.BinExpr, nodes.UnaryExpr)):
+        if type(node) in ARITHMETIC:
+            assert isinstance(node, nodes.BinExpr)
+            if not _on_text_or_lists(node):
+                yield node.lineno, ARITHMETIC[type(node)]
+        elif isinstance(node, nodes.Neg | nodes.Pos) and not isinstance(node.node, nodes.Const):
+            yield node.lineno, "unary " + ("-" if isinstance(node, nodes.Neg) else "+")
+
+
+def _tags_with(line: str, operator: str) -> str:
+    symbol = operator.removeprefix("unary ")
+    tags = [tag for tag in _TAG.findall(line) if symbol in _STRING.sub("''", tag)]
+    return " … ".join(tags) if tags else line.strip()[:160]
+
+
+def templates() -> list[Path]:
+    return sorted(TEMPLATES.rglob("*.html"))
+
+
+def test_there_are_templates_to_check():
+    assert len(templates()) > 10
+
+
+def test_no_arithmetic_in_templates():
+    offenders = []
+    for path in templates():
+        source = path.read_text(encoding="utf-8")
+        lines = source.splitlines()
+        for line, operator in arithmetic(source):
+            where = _tags_with(lines[line - 1], operator)
+            offenders.append(f"{_where(path, line)}: {operator} in {where}")
+    fail_if_any(offenders, "Arithmetic in templates (compute the number in Python, present it):")
+
+
+@pytest.mark.parametrize(
+    ("source", "found"),
+    [
+        ("{{ (t.pos + 4)|round(1) }}", [(1, "+")]),
+        ("{{ a - b }}", [(1, "-")]),
+        ("x\n{% if tk.pos > c.width - 16 %}e{% endif %}", [(2, "-")]),
+        ("{% set r = a * b / c %}", [(1, "*"), (1, "/")]),
+        ("{{ n // 2 }}{{ loop.index % 2 }}{{ x ** 2 }}", [(1, "//"), (1, "%"), (1, "**")]),
+        ("{{ -x }}", [(1, "unary -")]),
+        ("{{ 'a' - b }}{{ x % '%s' }}{{ '6' / 2 }}", [(1, "-"), (1, "%"), (1, "/")]),
+        # not arithmetic
+        ("aria-label a-b 4 - 2 {# 1 + 1 #}", []),
+        ("{{ '−' ~ x }}{{ 'a - b' }}{{ \"1 + 1\" }}", []),
+        ("{{ x|round(1) }}{{ loop.index }}{{ -1 }}{{ x|fmt(-2) }}", []),
+        ("{% for k in [name] + also|list %}{% endfor %}", []),
+        ("{{ '%.2f' % x }}{{ 'ab' * 2 }}{{ a < b and not c or d >= -0.5 }}", []),
+        ("{% raw %}{{ a + b }}{% endraw %}", []),
+    ],
+)
+def test_the_arithmetic_finder(source, found):
+    assert sorted(arithmetic(source)) == sorted(found)
+
+
+def ignore_missing_includes(source: str) -> Iterator[int]:
+    for include in Environment().parse(source).find_all(nodes.Include):
+        if include.ignore_missing:
+            yield include.lineno
+
+
+def test_no_include_ignores_a_missing_template():
+    offenders = [
+        f"{_where(path, line)}: include … ignore missing"
+        for path in templates()
+        for line in ignore_missing_includes(path.read_text(encoding="utf-8"))
+    ]
+    fail_if_any(offenders, "Includes that hide a missing template:")
+
+
+def test_the_ignore_missing_finder():
+    source = (
+        '{% include "a.html" %}\n'
+        '{% include "b.html" ignore missing %}\n'
+        "{# include 'c.html' ignore missing #}\n"
+        '{% include ["d.html", "e.html"] ignore missing with context %}'
+    )
+    assert list(ignore_missing_includes(source)) == [2, 4]
+
+
+# --- the unit tests themselves ---------------------------------------------------------
+
+APP_FIXTURES = {"app", "client", "make_app", "module_app", "module_client", "live_server"}
+APP_HELPERS = ("apps", "servers")  # tests/apps.py builds the app, servers.py runs gunicorn
+
+
+def test_unit_tests_need_no_web_framework():
+    names = sorted(p.stem for p in UNIT_TESTS.glob("test_*.py"))
+    report = frameworks_loaded_by(
+        names, ("flask", "werkzeug", "flask_wtf"), paths=(UNIT_TESTS, UNIT_TESTS.parent)
+    )
+    fail_if_any(
+        [f"tests/unit/{m}.py: {what}" for m, what in report.items()],
+        "Unit tests that load a web framework (they belong in tests/app/):",
+    )
+
+
+def test_unit_tests_build_no_app():
+    offenders = []
+    for path in sorted(UNIT_TESTS.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for line, name in _imported(path.stem, path):
+            if name.split(".")[0] in APP_HELPERS or (
+                name.startswith("webapp") and layer(name) in {"factory", "web", "extensions"}
+            ):
+                offenders.append(f"{_where(path, line)}: imports {name}")
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef):
+                used = {a.arg for a in node.args.args} & APP_FIXTURES
+                if used:
+                    offenders.append(f"{_where(path, node.lineno)}: {node.name} takes {used}")
+    fail_if_any(offenders, "Unit tests that build an app (they belong in tests/app/):")

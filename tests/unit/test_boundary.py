@@ -1,0 +1,102 @@
+"""Where the answer flips (webapp.lesson.boundary): z*, the flip in z and in kilograms,
+and the half-plane clip the pictures draw with, against hand-computed values."""
+
+from __future__ import annotations
+
+import pytest
+
+from webapp.lesson import boundary
+from webapp.lesson.activations import ACTIVATIONS
+from webapp.lesson.neuron import activate, forward
+from webapp.lesson.params import parse_lesson
+
+ACTS = list(ACTIVATIONS)
+
+
+def lesson(**params: str):
+    parsed = parse_lesson({name: [value] for name, value in params.items()})
+    assert parsed.ok, parsed.errors
+    return parsed.lesson()
+
+
+@pytest.mark.parametrize("name", ACTS)
+def test_z_star_is_where_each_activation_reaches_its_threshold(name):
+    star = boundary.z_star(name)
+    threshold = ACTIVATIONS[name].threshold
+    assert float(activate(star, name)) >= threshold
+    assert float(activate(star - 1e-9, name)) < threshold
+    if name == "step":  # it jumps from 0 to 1 at z*, past the threshold
+        assert float(activate(star, name)) == 1.0
+    else:  # the continuous ones sit exactly on their threshold at z*
+        assert float(activate(star, name)) == threshold
+    # and the neuron's own decision flips there: Obese at z*, Not Obese just below
+    assert forward([1.0], [star], 0.0, name).decision
+    assert not forward([1.0], [star - 1e-9], 0.0, name).decision
+
+
+def test_the_example_would_have_to_fall_by_its_own_z_to_flip():
+    flip = boundary.decision_flip(lesson().trace)
+    assert flip.direction == "fall"
+    assert flip.by == pytest.approx(1.8008)
+    assert flip.to_label == "Not Obese"
+
+
+def test_relu_flips_at_half_and_a_not_obese_answer_must_rise():
+    # z = 0.2·4 + 0.00001·80 − 1 = −0.1992; relu would need z ≥ 0.5: rise by 0.6992
+    flip = boundary.decision_flip(lesson(b="-1", activation="relu").trace)
+    assert (flip.direction, flip.z_star, flip.to_label) == ("rise", 0.5, "Obese")
+    assert flip.by == pytest.approx(0.6992)
+
+
+def test_no_weight_flips_the_example():
+    # z = 0.8 + 0.00001·m + 1 ≥ 0 for every m > 0: Obese at any weight
+    fw = boundary.flip_weight(4.0, 0.2, 0.00001, 1.0, "sigmoid")
+    assert (fw.kind, fw.kg, fw.label) == ("always", None, "Obese")
+
+
+def test_the_flip_weight_for_a_constructed_neuron():
+    # 0.2·4 + 0.05·m − 5 = 0  ⇔  m = 4.2 / 0.05 = 84 kg
+    fw = boundary.flip_weight(4.0, 0.2, 0.05, -5.0, "sigmoid")
+    assert fw.kind == "from" and fw.kg == pytest.approx(84.0)
+    assert forward((4.0, 84.0001), (0.2, 0.05), -5.0).decision
+    assert not forward((4.0, 83.999), (0.2, 0.05), -5.0).decision
+    # relu flips at z = 0.5: m = 4.7 / 0.05 = 94 kg
+    assert boundary.flip_weight(4.0, 0.2, 0.05, -5.0, "relu").kg == pytest.approx(94.0)
+    # step flips at z = 0 like sigmoid, and z = 0 itself already says Obese
+    step = boundary.flip_weight(4.0, 0.2, 0.05, -5.0, "step")
+    assert step.kind == "from" and step.kg == pytest.approx(84.0)
+
+
+def test_a_negative_w2_means_heavier_reads_as_less_obese():
+    # 0.2·4 − 0.05·m + 5 = 0  ⇔  m = 5.8 / 0.05 = 116 kg, Obese below it
+    fw = boundary.flip_weight(4.0, 0.2, -0.05, 5.0, "sigmoid")
+    assert (fw.kind, fw.heavier_less_obese) == ("up_to", True)
+    assert fw.kg == pytest.approx(116.0)
+    # so negative that the answer is Not Obese from the very first kilogram
+    never = boundary.flip_weight(4.0, 0.2, -0.05, -1.0, "sigmoid")
+    assert (never.kind, never.label, never.heavier_less_obese) == ("never", "Not Obese", True)
+
+
+def test_flip_weights_out_of_range_or_without_effect():
+    # 4.2 / 0.001 = 4200 kg, beyond the 700 kg limit
+    assert boundary.flip_weight(4.0, 0.2, 0.001, -5.0, "sigmoid").kind == "never"
+    no_effect = boundary.flip_weight(4.0, 0.2, 0.0, -5.0, "sigmoid")
+    assert (no_effect.kind, no_effect.label) == ("no_effect", "Not Obese")
+    assert boundary.flip_weight(4.0, 0.2, 0.0, 5.0, "sigmoid").label == "Obese"
+    # a tiny w₂ sends m* to ±inf without an error
+    assert boundary.flip_weight(4.0, 0.2, 1e-310, -5.0, "sigmoid").kind == "never"
+
+
+def test_the_half_plane_clip_keeps_each_side():
+    square = [(0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 1.0)]
+    plane = boundary.HalfPlane(1.0, 0.0, -0.25)  # x ≥ 0.25
+    assert boundary.clip(square, plane) == [(0.25, 0.0), (1.0, 0.0), (1.0, 1.0), (0.25, 1.0)]
+    assert sorted(boundary.clip(square, plane, keep_positive=False)) == sorted(
+        [(0.0, 0.0), (0.25, 0.0), (0.25, 1.0), (0.0, 1.0)]
+    )
+    assert boundary.boundary_segment(1.0, 1.0, plane) == ((0.25, 0.0), (0.25, 1.0))
+
+
+def test_no_boundary_line_when_neither_input_counts():
+    # w₁ = w₂ = 0: there is no line, only one side (the page: test_pictures_pages.py)
+    assert boundary.boundary_segment(1.0, 1.0, boundary.HalfPlane(0.0, 0.0, 0.0)) is None
