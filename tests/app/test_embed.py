@@ -11,6 +11,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
+from webapp.web.records_cookie import COOKIE_NAME
+
 ROOT = Path(__file__).resolve().parents[2]  # tests/app/ → the repository
 ORDER = ["height", "height_unit", "weight", "weight_unit", "w1", "w2", "b", "activation"]
 RESULT = "height=170&height_unit=cm&weight=176&weight_unit=lb&w1=-0.3&activation=tanh"
@@ -278,9 +280,10 @@ def test_the_widget_writes_no_history_and_no_csrf_token(client):
     assert response.status_code == 200
     assert "csrf_token" not in response.get_data(as_text=True)
     assert client.get_cookie("session") is None
+    assert client.get_cookie(COOKIE_NAME) is None
     # the same request on the lesson page does start a history
     assert client.get("/?weight=90").status_code == 200
-    assert client.get_cookie("session") is not None
+    assert client.get_cookie(COOKIE_NAME) is not None
 
 
 # --- "Embed this" on result pages -----------------------------------------------------

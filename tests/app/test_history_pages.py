@@ -14,10 +14,11 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from webapp.lesson import history
+from webapp.lesson import history, records
 from webapp.lesson.params import LESSON_DEFAULTS as DEFAULTS
 from webapp.lesson.params import PARAMETER_ORDER
-from webapp.web.history_cookie import DROPPED_KEY, SESSION_KEY
+from webapp.web import records_cookie
+from webapp.web.history_cookie import LEGACY_KEYS
 
 NOW = 1_780_000_000  # 2026-05-28T20:26:40Z
 
@@ -56,9 +57,16 @@ def csrf_token(client: FlaskClient) -> str:
     return match.group(1)
 
 
-def stored(client: FlaskClient) -> list:
-    with client.session_transaction() as session:
-        return list(session.get(SESSION_KEY, []))
+def stored(client: FlaskClient) -> list[history.Entry]:
+    """The entries in the browser's records cookie (its signature is not checked here)."""
+    cookie = client.get_cookie(records_cookie.COOKIE_NAME)
+    return [] if cookie is None else list(records.loads(cookie.value.rsplit(".", 1)[0]).history)
+
+
+def signed(app: Flask, text: str) -> str:
+    """A records cookie value signed with the app's key, as the app signs it."""
+    with app.app_context():
+        return records_cookie.sign(text)
 
 
 def test_each_result_is_added_newest_first(client):
@@ -114,7 +122,7 @@ def test_the_lesson_page_shows_the_latest_five(client):
 def test_the_cookie_is_httponly_lax_and_lasts(client):
     response = compute(client, weight="90")
     (cookie,) = response.headers.getlist("Set-Cookie")
-    assert cookie.startswith("session=")
+    assert cookie.startswith(f"{records_cookie.COOKIE_NAME}=")
     assert "; HttpOnly" in cookie and "; SameSite=Lax" in cookie and "; Expires=" in cookie
     assert "Secure" not in cookie
     again = client.get("/?weight=90")  # nothing new: the cookie is not re-sent
@@ -175,14 +183,12 @@ def test_the_lesson_page_says_when_it_dropped_old_results(client, monkeypatch):
     assert "1 older result was dropped to keep the history small." in history_page(client)
 
 
-def sign(app: Flask, data: dict) -> str:
-    return app.session_interface.get_signing_serializer(app).dumps(data)  # type: ignore[attr-defined]
-
-
-@pytest.mark.parametrize("value", ["garbage", "a.b.c", "", "eyJoaXN0b3J5IjpbXX0.xx.yy"])
+@pytest.mark.parametrize(
+    "value", ["garbage", "a.b.c", "", "1!h:4~ft~80~kg~0.2~0.00001~1~sigmoid~tfrksg.xx", "é"]
+)
 def test_a_tampered_cookie_is_an_empty_history(client, value):
     compute(client, weight="90")
-    client.set_cookie("session", value)
+    client.set_cookie(records_cookie.COOKIE_NAME, value)
     page = history_page(client)
     assert "No results yet" in page
     assert client.get("/?weight=91").status_code == 200
@@ -190,16 +196,68 @@ def test_a_tampered_cookie_is_an_empty_history(client, value):
 
 
 def test_a_signed_but_malformed_history_is_read_as_far_as_it_is_valid(app, client):
-    good = entry(weight="77").encode()
-    client.set_cookie(
-        "session",
-        sign(app, {SESSION_KEY: [["x"], good, 5, None, good[:-1]], DROPPED_KEY: "many"}),
-    )
+    good = entry(weight="77").token
+    text = f"1!h:x*{good}*5**{good[:-1]}!d:many!zz:whatever"
+    client.set_cookie(records_cookie.COOKIE_NAME, signed(app, text))
     page = history_page(client)
     assert weights_listed(page) == ["77"]
     assert "dropped" not in page
-    client.set_cookie("session", sign(app, {SESSION_KEY: {"not": "a list"}}))
+    client.set_cookie(records_cookie.COOKIE_NAME, signed(app, "2!h:" + good))  # a newer version
     assert "No results yet" in history_page(client)
+
+
+def test_the_cookie_round_trips_exactly(app, client):
+    compute(client, weight="70", activation="tanh")
+    compute(client, weight="81", w2="-0.5")
+    cookie = client.get_cookie(records_cookie.COOKIE_NAME)
+    assert cookie is not None
+    text, _ = cookie.value.rsplit(".", 1)
+    assert cookie.value == signed(app, text)  # signed once, with the app's key
+    assert records.loads(text).dumps() == text
+    assert [e.raw["weight"] for e in stored(client)] == ["81", "70"]
+    assert text.startswith("1!h:4~ft~81~kg~0.2~-0.5~1~sigmoid~")
+
+
+def test_a_rotated_key_still_reads_with_a_fallback_and_never_fails_without(make_app):
+    old = make_app(SECRET_KEY="old-key-" + "o" * 32)
+    browser = old.test_client()
+    compute(browser, weight="70")
+    value = browser.get_cookie(records_cookie.COOKIE_NAME).value
+    rotating = make_app(SECRET_KEY="new-key-" + "n" * 32, SECRET_KEY_FALLBACKS=[old.secret_key])
+    reader = rotating.test_client()
+    reader.set_cookie(records_cookie.COOKIE_NAME, value)
+    assert weights_listed(history_page(reader)) == ["70"]
+    compute(reader, weight="71")  # rewritten with the new key
+    assert reader.get_cookie(records_cookie.COOKIE_NAME).value != value
+    rotated = make_app(SECRET_KEY="new-key-" + "n" * 32).test_client()
+    rotated.set_cookie(records_cookie.COOKIE_NAME, value)
+    assert "No results yet" in history_page(rotated)  # the old key's cookie: no history
+    assert rotated.get("/?weight=72").status_code == 200
+
+
+def legacy_session(app: Flask, data: dict) -> str:
+    """A session cookie as earlier versions wrote the history into it."""
+    return app.session_interface.get_signing_serializer(app).dumps(data)  # type: ignore[attr-defined]
+
+
+def test_an_old_format_history_is_carried_over_once(app, client):
+    older = entry(NOW - 60, weight="66")
+    legacy = [[*e.raw.values(), e.at] for e in (entry(weight="77"), older)]
+    client.set_cookie("session", legacy_session(app, {LEGACY_KEYS[0]: legacy, LEGACY_KEYS[1]: 3}))
+    page = history_page(client)
+    assert weights_listed(page) == ["77", "66"]
+    assert [e.raw["weight"] for e in stored(client)] == ["77", "66"]  # now in the new cookie
+    with client.session_transaction() as session:
+        assert LEGACY_KEYS[0] not in session
+    compute(client, weight="88")
+    assert weights_listed(history_page(client)) == ["88", "77", "66"]
+
+
+@pytest.mark.parametrize("junk", [{"history": "x"}, {"history": [["a"]]}, {"other": 1}])
+def test_an_unreadable_old_format_reads_as_no_history(app, client, junk):
+    client.set_cookie("session", legacy_session(app, junk))
+    assert "No results yet" in history_page(client)
+    assert compute(client, weight="70").status_code == 200
 
 
 @pytest.mark.parametrize("path", ["/history/clear", "/history/delete"])
@@ -208,7 +266,7 @@ def test_a_post_without_a_valid_token_is_refused_and_changes_nothing(client, pat
     compute(client, weight="70")
     compute(client, weight="80")
     before = stored(client)
-    key = history.decode(before)[0].key
+    key = before[0].key
     data = {"entry": key} if token is None else {"entry": key, "csrf_token": token}
     response = client.post(path, data=data)
     assert response.status_code == 400
@@ -234,7 +292,7 @@ def test_delete_removes_just_that_entry(client):
     for weight in ("70", "80", "90"):
         compute(client, weight=weight)
     token = csrf_token(client)
-    key = history.decode(stored(client))[1].key  # the 80 kg one
+    key = stored(client)[1].key  # the 80 kg one
     response = client.post("/history/delete", data={"csrf_token": token, "entry": key})
     assert response.status_code == 303
     assert response.headers["Location"] == "/history?done=deleted"

@@ -1,7 +1,8 @@
 """A learner's history of results: entries, their compact encoding and the size cap.
 
-No Flask here. The views keep the encoded list in the signed session cookie and
-pass in a function that measures the real cookie, so the cap is exact.
+No Flask here. An entry is written as one cookie-safe token, its 8 parameters and
+its time joined by ``~`` (``4~ft~80~kg~0.2~0.00001~1~sigmoid~t5m2kx``), so the
+cookie's size is known by adding lengths, never by serialising it to measure it.
 
 An entry holds only what the learner typed (the 8 parameter strings, as in the
 share link) and when. Outputs are recomputed from them by the same code as the
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property, lru_cache
@@ -24,6 +25,8 @@ from webapp.lesson.result import Lesson
 
 # A hard cap on the count, besides the size cap: keeps /history quick to render.
 MAX_ENTRIES = 100
+FIELD_SEP = "~"  # between an entry's fields
+ENTRY_SEP = "*"  # between entries
 # Unix times outside this range are not something this app wrote.
 _MIN_TIME, _MAX_TIME = 1_600_000_000, 10_000_000_000
 
@@ -74,9 +77,13 @@ class Entry:
         """For people: 10 Jun 2025, 12:04 UTC."""
         return f"{self.time.day} {self.time:%b %Y, %H:%M} UTC"
 
-    def encode(self) -> list[str | int]:
-        """The compact form kept in the cookie: 8 strings and the time."""
-        return [*(self.raw[name] for name in PARAMETER_ORDER), self.at]
+    @property
+    def token(self) -> str:
+        """The cookie's form: the 8 parameter strings and the time in base 36, ``~``-joined.
+
+        Every accepted parameter is ASCII letters, digits, ``+ - .``: cookie-safe as is.
+        """
+        return FIELD_SEP.join((*(self.raw[name] for name in PARAMETER_ORDER), _base36(self.at)))
 
 
 def new_entry(raw: dict[str, str], at: float) -> Entry:
@@ -102,30 +109,54 @@ def _lesson(values: tuple[str, ...]) -> Lesson:
     return parse_lesson(_args(values)).lesson()
 
 
-def decode_entry(item: object) -> Entry | None:
-    """An entry from its compact form, or None if it is malformed or no longer valid."""
-    if not isinstance(item, list) or len(item) != len(PARAMETER_ORDER) + 1:
+def _base36(number: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    text = ""
+    while True:
+        number, rest = divmod(number, 36)
+        text = digits[rest] + text
+        if number == 0:
+            return text
+
+
+def decode_token(token: str) -> Entry | None:
+    """An entry from its token, or None if it is malformed or no longer valid."""
+    *values, at_text = token.split(FIELD_SEP)
+    if len(values) != len(PARAMETER_ORDER) or not 0 < len(at_text) <= 7:
         return None
-    *values, at = item
-    if type(at) is not int or not _MIN_TIME <= at <= _MAX_TIME:
+    try:
+        at = int(at_text, 36)
+    except ValueError:
         return None
-    if not all(isinstance(v, str) and len(v) <= MAX_RAW_LENGTH for v in values):
+    if not _MIN_TIME <= at <= _MAX_TIME or _base36(at) != at_text:
         return None
-    if not _accepted(tuple(values)):
+    if not all(len(v) <= MAX_RAW_LENGTH for v in values) or not _accepted(tuple(values)):
         return None  # only what the parser accepts, untouched, is a result
     return Entry(raw=dict(zip(PARAMETER_ORDER, values, strict=True)), at=at)
 
 
-def decode(data: object) -> list[Entry]:
-    """Entries from the cookie's list; anything malformed is left out, never an error."""
-    if not isinstance(data, list):
-        return []
-    entries = (decode_entry(item) for item in data[:MAX_ENTRIES])
+def decode(text: str) -> list[Entry]:
+    """Entries from the cookie's text; anything malformed is left out, never an error."""
+    entries = (decode_token(token) for token in text.split(ENTRY_SEP)[:MAX_ENTRIES] if token)
     return [entry for entry in entries if entry is not None]
 
 
-def encode(entries: Iterable[Entry]) -> list[list[str | int]]:
-    return [entry.encode() for entry in entries]
+def encode(entries: Iterable[Entry]) -> str:
+    return ENTRY_SEP.join(entry.token for entry in entries)
+
+
+def decode_legacy(data: object) -> list[Entry]:
+    """Entries from the session cookie's list of lists that earlier versions wrote
+    (8 strings and an integer time each), so an old history carries over."""
+    if not isinstance(data, list):
+        return []
+    entries = []
+    for item in data[:MAX_ENTRIES]:
+        if isinstance(item, list) and len(item) == len(PARAMETER_ORDER) + 1:
+            *values, at = item
+            if type(at) is int and all(isinstance(v, str) for v in values):
+                entries.append(decode_token(FIELD_SEP.join((*values, _base36(abs(at))))))
+    return [entry for entry in entries if entry is not None]
 
 
 @dataclass(frozen=True)
@@ -138,28 +169,21 @@ class Added:
 
 
 def add(
-    entries: Sequence[Entry],
-    entry: Entry,
-    fits: Callable[[Sequence[Entry]], bool],
-    max_entries: int | None = None,
+    entries: Sequence[Entry], entry: Entry, budget: int, max_entries: int | None = None
 ) -> Added:
-    """Put ``entry`` first, dropping the oldest until ``fits`` says the history fits.
+    """Put ``entry`` first, dropping the oldest until the encoded history has at most
+    ``budget`` characters (measured by adding token lengths, nothing serialised).
 
     The same result twice in a row is kept once (with its first time). The new
     entry itself is always kept: one entry fits any sensible budget.
     """
     if entries and entries[0].raw == entry.raw:
         return Added(list(entries), changed=False, dropped=0)
-    if max_entries is None:
-        max_entries = MAX_ENTRIES
-    kept = [entry, *entries]
-    dropped = max(0, len(kept) - max_entries)
-    if dropped:
-        kept = kept[:max_entries]
-    while len(kept) > 1 and not fits(kept):
-        kept.pop()
-        dropped += 1
-    return Added(kept, changed=True, dropped=dropped)
+    kept = [entry, *entries][: max_entries or MAX_ENTRIES]
+    size = sum(len(e.token) for e in kept) + len(kept) - 1  # tokens and separators
+    while len(kept) > 1 and size > budget:
+        size -= len(kept.pop().token) + 1
+    return Added(kept, changed=True, dropped=len(entries) + 1 - len(kept))
 
 
 def remove(entries: Sequence[Entry], key: str) -> list[Entry] | None:

@@ -12,10 +12,12 @@ from webapp.web import (
     lesson_views,
     page_cache,
     preview_views,
+    records_cookie,
 )
 
 
 def register_blueprints(app: Flask) -> None:
     page_cache.init_app(app)
+    records_cookie.init_app(app)
     for module in (lesson_views, history_views, embed_views, api_views, preview_views, learn_views):
         app.register_blueprint(module.bp)

@@ -1,77 +1,67 @@
-"""This browser's history in its signed session cookie: read, add a result, the panel.
+"""This browser's history, kept in its records cookie (web/records_cookie.py).
 
-The Flask side of webapp.lesson.history (which knows entries and their encoding):
-only the lesson page adds to it and only the lesson page and /history read it; the
-embed widget never opens the session.
+Only the lesson page adds to it; the lesson page and /history read it; the embed
+widget never reads or writes a cookie. A history that earlier versions kept in
+Flask's session cookie is carried over once, the first time it is seen.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
 
-from flask import current_app, g, session
+from flask import current_app, request, session
 
-from webapp.lesson import history
-from webapp.lesson.result import Lesson
+from webapp.lesson import history, records
+from webapp.web import records_cookie
 
-SESSION_KEY = "history"
-DROPPED_KEY = "history_dropped"
 RECENT_COUNT = 5
-# Bytes of the signed session value the history may fill. Werkzeug (and browsers)
-# stop at 4,093 bytes for the whole Set-Cookie line; the rest is left for the
-# cookie's name and attributes (~110 bytes) and the CSRF token (~90 bytes).
-COOKIE_BUDGET = 3_600
-# The dropped count is measured at its widest plausible value, so it can grow freely.
-_WIDEST_COUNT = 10**9
+LEGACY_KEYS = ("history", "history_dropped")  # where the session cookie kept it
+
+
+def _records() -> records.Records:
+    current = records_cookie.read()
+    if current.history or current.dropped or records_cookie.COOKIE_NAME in request.cookies:
+        return current
+    if current_app.config["SESSION_COOKIE_NAME"] not in request.cookies:
+        return current
+    legacy = history.decode_legacy(session.get(LEGACY_KEYS[0]))
+    if not legacy:
+        return current
+    for key in LEGACY_KEYS:
+        session.pop(key, None)
+    migrated = records.Records(history=tuple(legacy))
+    records_cookie.write(migrated)
+    return migrated
 
 
 def load() -> list[history.Entry]:
     """This browser's entries, newest first; an unreadable cookie reads as none."""
-    if "history_entries" not in g:  # read once per request
-        g.history_entries = history.decode(session.get(SESSION_KEY))
-    return list(g.history_entries)
-
-
-def store(entries: list[history.Entry]) -> None:
-    session[SESSION_KEY] = history.encode(entries)
-    g.history_entries = entries
-
-
-def clear() -> None:
-    session.pop(SESSION_KEY, None)
-    session.pop(DROPPED_KEY, None)
-    g.pop("history_entries", None)
+    return list(_records().history)
 
 
 def dropped_count() -> int:
-    value = session.get(DROPPED_KEY)
-    return value if type(value) is int and value > 0 else 0
+    return _records().dropped
 
 
-def _cookie_size(data: dict[str, Any]) -> int:
-    serializer = current_app.session_interface.get_signing_serializer(current_app)  # type: ignore[attr-defined]
-    return len(serializer.dumps(data))
+def store(entries: list[history.Entry]) -> None:
+    records_cookie.write(replace(_records(), history=tuple(entries)))
 
 
-def record(lesson: Lesson) -> int:
-    """Add a learner's result; return how many old entries were dropped for it."""
-    dropped = dropped_count()
-    base = dict(session)
+def clear() -> None:
+    records_cookie.write(records.Records())
+    for key in LEGACY_KEYS:
+        session.pop(key, None)
 
-    def fits(entries: Sequence[history.Entry]) -> bool:
-        data = {**base, SESSION_KEY: history.encode(entries), DROPPED_KEY: _WIDEST_COUNT}
-        return _cookie_size(data) <= COOKIE_BUDGET
 
-    added = history.add(load(), history.new_entry(lesson.raw, time.time()), fits)
-    if added.changed:
-        store(added.entries)
-        if added.dropped:
-            session[DROPPED_KEY] = dropped + added.dropped
-        session.permanent = True  # outlives the browser session (31 days unused)
-    return added.dropped
+def record(raw: dict[str, str], at: float | None = None) -> int:
+    """Add a learner's result (its parameters); return how many old entries it dropped."""
+    current = _records()
+    now = time.time() if at is None else at
+    added, dropped = current.with_result(raw, now, records_cookie.text_budget())
+    if added is not current:
+        records_cookie.write(added)
+    return dropped
 
 
 @dataclass(frozen=True)

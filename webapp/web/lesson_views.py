@@ -42,7 +42,7 @@ def render_lesson(parsed: ParsedLesson) -> tuple[str, int]:
         )
         return html, 400
     lesson = parsed.lesson()
-    dropped = 0 if not parsed.given else history_cookie.record(lesson)
+    dropped = 0 if not parsed.given else history_cookie.record(lesson.raw)
     recent = history_cookie.recent_panel(dropped)
     # Every fresh browser sees the same panel, so whole pages are kept per link and panel.
     key = ("page", request.host_url, query_string(lesson.raw), not parsed.given, recent.key)
