@@ -19,6 +19,7 @@ from webapp.learning.params import parse_training
 from webapp.lesson.neuron import forward
 from webapp.lesson.params import parse_lesson
 from webapp.web.links import lesson_url, share_url
+from webapp.web.response_cache import mark_cacheable
 
 PREFIX = "/api/v1"
 
@@ -34,6 +35,7 @@ def _errors(errors: dict[str, str], status: int) -> tuple[Response, int]:
 def neuron() -> tuple[Response, int]:
     """The height/weight neuron, from the same query parameters as the lesson page."""
     parsed = parse_lesson(request.args.to_dict(flat=False))
+    mark_cacheable()
     if not parsed.ok:
         return _errors(parsed.errors, 400)
     # The parser bounds every value (heights too small for a BMI included), so the

@@ -29,6 +29,7 @@ from webapp.lesson.params import ParsedLesson, parse_lesson
 from webapp.lesson.random_weights import with_random_weights
 from webapp.web.lesson_page import embed_code, lesson_page
 from webapp.web.links import lesson_url
+from webapp.web.response_cache import mark_cacheable
 from webapp.web.security import allow_framing
 
 bp = Blueprint("embed", __name__)
@@ -84,6 +85,7 @@ def _render_widget(parsed: ParsedLesson, options: oembed.WidgetOptions) -> tuple
 def index() -> tuple[str, int]:
     """The lesson as a compact widget: valid → 200, invalid → 400 with the form."""
     args = request.args.to_dict(flat=False)
+    mark_cacheable()
     return _render_widget(parse_lesson(args), oembed.widget_options(args))
 
 

@@ -7,13 +7,13 @@ Flask's session cookie is carried over once, the first time it is seen.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, replace
 
 from flask import current_app, request, session
 
 from webapp.lesson import history, records
 from webapp.web import records_cookie
+from webapp.web.response_cache import request_second
 
 RECENT_COUNT = 5
 LEGACY_KEYS = ("history", "history_dropped")  # where the session cookie kept it
@@ -57,7 +57,7 @@ def clear() -> None:
 def record(raw: dict[str, str], at: float | None = None) -> int:
     """Add a learner's result (its parameters); return how many old entries it dropped."""
     current = _records()
-    now = time.time() if at is None else at
+    now = request_second() if at is None else at
     added, dropped = current.with_result(raw, now, records_cookie.text_budget())
     if added is not current:
         records_cookie.write(added)

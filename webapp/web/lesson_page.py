@@ -51,7 +51,8 @@ def embed_code(
     return oembed.snippet(
         src=lesson_url("embed.index", lesson.raw, **extra),
         title=f"Neuron Lab: {lesson.summary}",
-        host_script=url_for("static", filename="js/embed-host.js", _external=True),
+        # unversioned: a pasted snippet should not change with each deployment
+        host_script=url_for("static", filename="js/embed-host.js", v=None, _external=True),
         width=width,
         height=height,
         max_height=max_height,

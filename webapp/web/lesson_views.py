@@ -11,6 +11,7 @@ from webapp.lesson.random_weights import with_random_weights
 from webapp.web import history_cookie, page_cache
 from webapp.web.lesson_page import LessonPage, lesson_page
 from webapp.web.links import share_url
+from webapp.web.response_cache import mark_cacheable
 
 bp = Blueprint("pages", __name__)
 
@@ -18,7 +19,7 @@ bp = Blueprint("pages", __name__)
 def _render(page: LessonPage, recent: history_cookie.RecentPanel) -> str:
     """The whole page; its head and main part are kept per link (the same for every
     browser), so only the recent-results panel differs between browsers."""
-    key = (request.host_url, query_string(page.form.raw), page.is_example)
+    key = (request.url_root, query_string(page.form.raw), page.is_example)
     context = page.context()
     head = page_cache.cached(
         ("head", *key), lambda: render_template("lesson/_head.html", **context)
@@ -41,12 +42,15 @@ def render_lesson(parsed: ParsedLesson) -> tuple[str, int]:
             "lesson/index.html", lesson_main=main, recent=recent, **page.context()
         )
         return html, 400
-    lesson = parsed.lesson()
-    dropped = 0 if not parsed.given else history_cookie.record(lesson.raw)
+    # A page cache hit needs only the canonical link and the panel: the lesson itself
+    # is computed on a miss only.
+    dropped = history_cookie.record(parsed.raw) if parsed.given else 0
     recent = history_cookie.recent_panel(dropped)
-    # Every fresh browser sees the same panel, so whole pages are kept per link and panel.
-    key = ("page", request.host_url, query_string(lesson.raw), not parsed.given, recent.key)
-    return page_cache.cached(key, lambda: _render(lesson_page(parsed, lesson), recent)), 200
+    key = ("page", request.url_root, query_string(parsed.raw), not parsed.given, recent.key)
+    mark_cacheable()
+    return page_cache.cached(
+        key, lambda: _render(lesson_page(parsed, parsed.lesson()), recent)
+    ), 200
 
 
 @bp.get("/")
