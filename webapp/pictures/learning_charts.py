@@ -15,7 +15,7 @@ from webapp.lesson.boundary import HalfPlane
 from webapp.lesson.boundary import boundary_segment as shared_boundary_segment
 from webapp.lesson.numbers import fmt
 from webapp.lesson.units import METRES_PER_FOOT
-from webapp.pictures.plots import Scale
+from webapp.pictures.scale import Scale
 
 WIDTH, HEIGHT = 320, 200
 LEFT, RIGHT, TOP, BOTTOM = 44, 12, 12, 34

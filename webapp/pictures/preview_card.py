@@ -22,7 +22,7 @@ from PIL import Image, ImageDraw, ImageFont
 from webapp.lesson.numbers import fmt, minus
 from webapp.lesson.params import query_string
 from webapp.lesson.result import Lesson
-from webapp.pictures.plots import activation_curve
+from webapp.pictures.activation_curve import activation_curve
 
 # Bump when the card's drawing changes, so cached copies (ETag) are replaced.
 VERSION = "1"

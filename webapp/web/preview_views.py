@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort, request
 
+from webapp import pictures as plots
 from webapp.lesson.params import parse_lesson
 from webapp.lesson.result import Lesson
-from webapp.pictures import plots
 from webapp.pictures import preview_card as preview_image
 from webapp.web.links import lesson_url
 
