@@ -97,15 +97,11 @@ def below_axis(
 ) -> tuple[Tick, ...]:
     """An x axis's ticks with their numbers centred under them at ``y``; a number
     right of ``right_edge`` ends at its tick instead, so its last digit is not cut off."""
-    return tuple(
-        replace(
-            t,
-            label=Label(
-                t.pos, r1(y), "end" if right_edge is not None and t.pos > right_edge else "middle"
-            ),
-        )
-        for t in axis_ticks
-    )
+
+    def anchor(pos: float) -> str:
+        return "end" if right_edge is not None and pos > right_edge else "middle"
+
+    return tuple(replace(t, label=Label(t.pos, r1(y), anchor(t.pos))) for t in axis_ticks)
 
 
 def left_of_axis(axis_ticks: tuple[Tick, ...], x: float) -> tuple[Tick, ...]:
