@@ -3,6 +3,10 @@
 Each picture is a module here that takes the lesson and returns a dataclass of
 geometry, every coordinate computed with the shared ``scale`` module. ``PICTURES``
 is the registry: a new picture is one module, one entry below and one partial.
+
+The builders are imported here under their modules' names, so ``webapp.pictures.luck_chart``
+is the function: import a picture's dataclasses from its module
+(``from webapp.pictures.luck_chart import LuckChart``).
 """
 
 from __future__ import annotations
