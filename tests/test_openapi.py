@@ -256,7 +256,8 @@ def respect_cross_field_rules(case: Any) -> None:
     body = case.body
     if isinstance(body, dict) and isinstance(body.get("x"), list):
         w = body.get("w")
-        if isinstance(w, list) and body["x"] and w:
+        negative = case.meta is not None and case.meta.generation.mode.is_negative
+        if isinstance(w, list) and body["x"] and w and not negative:  # never repair bad data
             n = min(len(body["x"]), len(w))
             body["x"], body["w"] = body["x"][:n], w[:n]
 
