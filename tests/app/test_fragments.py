@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from webapp.web.page_cache import EXTENSION, FragmentCache
+from webapp.web.lru import LRU
+from webapp.web.page_cache import EXTENSION
 
 LINK = "/?height=5&height_unit=ft&weight=70&weight_unit=kg&w1=0.2&w2=0.00001&b=1&activation=sigmoid"
 
@@ -38,11 +39,12 @@ def test_each_browser_sees_its_own_recent_results(app):
 
 
 def test_the_cache_is_bounded_and_can_be_turned_off(make_app):
-    cache = FragmentCache(2)
+    cache = LRU[str](2)
     for key in "abc":
-        cache.get_or_render(key, lambda k=key: k)
+        cache.get_or_make(key, lambda k=key: k)
     assert len(cache) == 2
-    assert cache.get_or_render("a", lambda: "new") == "new"  # "a" was the oldest, dropped
+    assert cache.get_or_make("a", lambda: "new") == "new"  # "a" was the oldest, dropped
+    assert cache.get_or_make("c", lambda: "other") == "c"  # "c" is still kept
     app = make_app(FRAGMENT_CACHE_SIZE=0)
     response = app.test_client().get(LINK)
     assert response.status_code == 200

@@ -4,11 +4,11 @@ The card on its own: tests/unit/test_preview_card.py."""
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from PIL import Image
 
-from webapp.lesson.params import parse_lesson
 from webapp.pictures import preview_card as preview_image
 
 EXAMPLE = (
@@ -99,10 +99,12 @@ def test_invalid_parameters_are_a_400(client, query):
     assert "ETag" not in response.headers
 
 
-def test_templates_get_the_cards_absolute_url(app):
-    lesson = parse_lesson({"height": ["170"], "height_unit": ["cm"]}).lesson()
-    with app.test_request_context(base_url="https://neuron.example"):
-        url = app.jinja_env.globals["preview_image_url"](lesson)
+def test_result_pages_name_the_cards_absolute_url(client):
+    page = client.get("/?height=170&height_unit=cm", base_url="https://neuron.example")
+    assert page.status_code == 200
+    found = re.search(r'<meta property="og:image" content="([^"]+)">', page.get_data(as_text=True))
+    assert found is not None
+    url = found.group(1).replace("&amp;", "&")
     assert url == (
         "https://neuron.example/preview.png?height=170&height_unit=cm&weight=80&weight_unit=kg"
         "&w1=0.2&w2=0.00001&b=1&activation=sigmoid"

@@ -106,12 +106,12 @@ def test_snapshots_start_untrained_and_end_at_the_learned_weights():
 
 
 def test_the_learning_plane_clips_the_boundary_to_its_box():
-    from webapp.pictures.learning_charts import boundary_segment
+    from webapp.pictures.learning_charts import clipped_boundary
 
-    assert boundary_segment(0.0, 0.0, 0.0, (4.5, 6.9), (30, 180)) is None  # untrained: no line
-    assert boundary_segment(1.0, 0.0, -5.5, (4.5, 6.9), (30, 180)) == (5.5, 30, 5.5, 180)
-    h0, m0, h1, m1 = boundary_segment(-12.0, 0.41, 31.0, (4.5, 6.9), (30, 180))
+    assert clipped_boundary(0.0, 0.0, 0.0, (4.5, 6.9), (30, 180)) is None  # untrained: no line
+    assert clipped_boundary(1.0, 0.0, -5.5, (4.5, 6.9), (30, 180)) == (5.5, 30, 5.5, 180)
+    h0, m0, h1, m1 = clipped_boundary(-12.0, 0.41, 31.0, (4.5, 6.9), (30, 180))
     assert (h0, h1) == (4.5, 6.9)
     assert m0 == pytest.approx((12.0 * 4.5 - 31.0) / 0.41)
     assert m1 == pytest.approx((12.0 * 6.9 - 31.0) / 0.41)
-    assert boundary_segment(0.0, 1.0, -500.0, (4.5, 6.9), (30, 180)) is None  # misses the box
+    assert clipped_boundary(0.0, 1.0, -500.0, (4.5, 6.9), (30, 180)) is None  # misses the box

@@ -13,7 +13,7 @@ from webapp.lesson.activations import ACTIVATIONS
 from webapp.lesson.boundary import z_star
 from webapp.lesson.params import parse_lesson
 from webapp.lesson.random_weights import draw_weights
-from webapp.pictures import plots
+from webapp.pictures.luck_chart import luck_chart
 
 PEOPLE = [(4.0, 80.0), (5.5, 70.0), (6.2, 140.0), (0.5, 1.0), (10.0, 700.0)]
 # What the lesson says the Random weights button draws, and the estimate below assumes:
@@ -85,13 +85,13 @@ def test_the_histogram_counts_every_draw_and_splits_at_z_star():
 
 def test_the_chart_puts_agreeing_bars_on_the_bmi_rules_side():
     obese = parse_lesson({}).lesson()  # BMI 53.8
-    chart = plots.luck_chart(obese)
+    chart = luck_chart(obese)
     assert not chart.agree_left
     first_agree = float(chart.agree_path.split(" ")[0][1:])
     last_disagree = float(chart.disagree_path.rsplit("M", 1)[1].split(" ")[0])
     assert last_disagree < chart.star_x < first_agree
     slim = parse_lesson({"height": ["6"], "weight": ["60"]}).lesson()  # BMI 17.9
-    assert plots.luck_chart(slim).agree_left
+    assert luck_chart(slim).agree_left
     assert chart.yours_x is not None  # z = 1.8008 is well inside ±3.5σ
 
 

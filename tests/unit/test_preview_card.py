@@ -36,5 +36,6 @@ def test_the_card_states_the_result():
     # The drawing is checked by eye (screenshots); here: the text it is built from.
     lesson = parse_lesson({"w1": ["-0.3"], "b": ["-1.5"], "activation": ["relu"]}).lesson()
     assert preview_image._term("-1.5") == "(−1.5)" and preview_image._term("2") == "2"
-    assert png_size(preview_image.card_png(lesson)) == (1200, 630)
-    assert preview_image.card_png(lesson) is preview_image.card_png(lesson)  # kept
+    png = preview_image.render(lesson)
+    assert png_size(png) == (1200, 630)
+    assert preview_image.render(lesson) == png  # the same lesson, the same bytes

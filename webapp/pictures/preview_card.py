@@ -8,21 +8,16 @@ caching (ETag from the normalized parameters and ``VERSION``).
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
-import threading
-from collections import OrderedDict
-from collections.abc import Mapping
 from functools import lru_cache
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from webapp.lesson.numbers import fmt, minus
-from webapp.lesson.params import query_string
 from webapp.lesson.result import Lesson
-from webapp.pictures.plots import activation_curve
+from webapp.pictures.activation_curve import activation_curve
 
 # Bump when the card's drawing changes, so cached copies (ETag) are replaced.
 VERSION = "1"
@@ -51,12 +46,6 @@ def font(size: int, bold: bool = False) -> Font:
         return ImageFont.truetype(os.path.join(FONT_DIR, name), size)
     except OSError:
         return ImageFont.load_default(size=size)
-
-
-def etag(raw: Mapping[str, str]) -> str:
-    """A strong validator: the same parameters and drawing give the same image."""
-    key = f"{VERSION}\n{query_string(raw)}".encode()
-    return hashlib.sha256(key).hexdigest()[:32]
 
 
 def _fit(draw: ImageDraw.ImageDraw, text: str, size: int, width: float, bold: bool) -> Font:
@@ -122,12 +111,9 @@ def _curve(draw: ImageDraw.ImageDraw, lesson: Lesson, box: tuple[int, int, int, 
     draw.text((left, bottom + 14 * s), caption, font=font(22 * s), fill=MUTED)
 
 
-def render(lesson: Lesson) -> bytes:
-    """The result card as PNG bytes."""
+def _card(draw: ImageDraw.ImageDraw) -> int:
+    """The card's white panel and the brand line; returns the text column's left edge."""
     s = _SCALE
-    t = lesson.trace
-    image = Image.new("RGB", (SIZE[0] * s, SIZE[1] * s), BG)
-    draw = ImageDraw.Draw(image)
     draw.rounded_rectangle(
         [32 * s, 32 * s, (SIZE[0] - 32) * s, (SIZE[1] - 32) * s],
         radius=28 * s,
@@ -144,33 +130,52 @@ def render(lesson: Lesson) -> bytes:
         font=font(26 * s),
         fill=MUTED,
     )
+    return x
 
-    raw = lesson.raw
-    person = f"{raw['height']} {lesson.height_unit}, {raw['weight']} {lesson.weight_unit}"
-    draw.text((x, 130 * s), person, font=_fit(draw, person, 54, 620, True), fill=TEXT)
 
+def _formula(draw: ImageDraw.ImageDraw, lesson: Lesson) -> tuple[str, Font]:
+    """z as typed, or as the products when the typed numbers are too long to fit."""
+    t, raw = lesson.trace, lesson.raw
     x1 = raw["height"] if lesson.height_unit == "ft" else fmt(t.x[0])
     x2 = raw["weight"] if lesson.weight_unit == "kg" else fmt(t.x[1])
     z = minus(fmt(t.z))
     formula = f"z = {minus(raw['w1'])} × {x1} + {_term(raw['w2'])} × {x2} + {_term(raw['b'])} = {z}"
     formula_font = _fit(draw, formula, 30, 620, False)
-    if _size(formula_font) < 22 * s:  # long typed numbers: show the products instead
+    if _size(formula_font) < 22 * _SCALE:  # long typed numbers: show the products instead
         p1, p2 = (fmt(v) for v in t.products)
         formula = f"z = {minus(p1)} + {_term(p2)} + {_term(fmt(t.b))} = {z}"
         formula_font = _fit(draw, formula, 30, 620, False)
-    draw.text((x, 222 * s), formula, font=formula_font, fill=TEXT)
+    return formula, formula_font
 
-    output = f"ŷ = {t.activation.symbol}(z) = {minus(fmt(t.output))}"
-    draw.text((x, 282 * s), output, font=_fit(draw, output, 64, 620, True), fill=TEXT)
 
+def _label(draw: ImageDraw.ImageDraw, lesson: Lesson, x: int, top: int) -> None:
+    """The answer, Obese or Not Obese, in a pill of its colour."""
+    s = _SCALE
     label_font = font(40 * s, bold=True)
     width = draw.textlength(lesson.label, font=label_font)
-    fg, bg = (POS, POS_BG) if t.decision else (NEG, NEG_BG)
-    top = 392 * s
+    fg, bg = (POS, POS_BG) if lesson.trace.decision else (NEG, NEG_BG)
     draw.rounded_rectangle(
         [x, top, x + width + 56 * s, top + 72 * s], radius=36 * s, fill=bg, outline=fg, width=3 * s
     )
     draw.text((x + 28 * s, top + 36 * s), lesson.label, font=label_font, fill=fg, anchor="lm")
+
+
+def render(lesson: Lesson) -> bytes:
+    """The result card as PNG bytes."""
+    s = _SCALE
+    t = lesson.trace
+    image = Image.new("RGB", (SIZE[0] * s, SIZE[1] * s), BG)
+    draw = ImageDraw.Draw(image)
+    x = _card(draw)
+
+    raw = lesson.raw
+    person = f"{raw['height']} {lesson.height_unit}, {raw['weight']} {lesson.weight_unit}"
+    draw.text((x, 130 * s), person, font=_fit(draw, person, 54, 620, True), fill=TEXT)
+    formula, formula_font = _formula(draw, lesson)
+    draw.text((x, 222 * s), formula, font=formula_font, fill=TEXT)
+    output = f"ŷ = {t.activation.symbol}(z) = {minus(fmt(t.output))}"
+    draw.text((x, 282 * s), output, font=_fit(draw, output, 64, 620, True), fill=TEXT)
+    _label(draw, lesson, x, 392 * s)
 
     bmi = lesson.bmi
     verdict = "agrees, by luck" if bmi.agrees else "disagrees"
@@ -185,24 +190,3 @@ def render(lesson: Lesson) -> bytes:
     out = io.BytesIO()
     card.save(out, format="PNG")
     return out.getvalue()
-
-
-_cache: OrderedDict[str, bytes] = OrderedDict()
-_cache_lock = threading.Lock()
-_CACHE_SIZE = 64
-
-
-def card_png(lesson: Lesson) -> bytes:
-    """The PNG for a lesson, kept for the most recent parameters (shared links are
-    fetched by several sites' crawlers in a row)."""
-    key = query_string(lesson.raw)
-    with _cache_lock:
-        if key in _cache:
-            _cache.move_to_end(key)
-            return _cache[key]
-    png = render(lesson)
-    with _cache_lock:
-        _cache[key] = png
-        while len(_cache) > _CACHE_SIZE:
-            _cache.popitem(last=False)
-    return png

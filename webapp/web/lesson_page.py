@@ -11,7 +11,7 @@ from flask import url_for
 from webapp.api import oembed
 from webapp.lesson.params import ParsedLesson
 from webapp.lesson.result import Lesson
-from webapp.pictures import plots
+from webapp.pictures import LuckChart, Pictures, pictures
 from webapp.web.links import lesson_url, share_url
 
 
@@ -25,8 +25,8 @@ class LessonPage:
     share_url: str | None = None
     preview_url: str | None = None
     embed_code: str | None = None
-    pictures: plots.Pictures | None = None
-    luck: plots.LuckChart | None = None
+    pictures: Pictures | None = None
+    luck: LuckChart | None = None
 
     @property
     def title(self) -> str | None:
@@ -66,12 +66,13 @@ def lesson_page(form: ParsedLesson, lesson: Lesson | None, *, widget: bool = Fal
     """
     if lesson is None:
         return LessonPage(form)
+    drawn = pictures(lesson)  # each picture is drawn when the template first reads it
     common = LessonPage(
         form=form,
         lesson=lesson,
         is_example=not form.given,
         share_url=share_url(lesson.raw),
-        pictures=plots.pictures(lesson),
+        pictures=drawn,
     )
     if widget:
         return common
@@ -79,5 +80,5 @@ def lesson_page(form: ParsedLesson, lesson: Lesson | None, *, widget: bool = Fal
         common,
         preview_url=lesson_url("preview.image", lesson.raw),
         embed_code=embed_code(lesson),
-        luck=plots.luck_chart(lesson),
+        luck=drawn.luck,
     )

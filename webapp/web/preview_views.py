@@ -1,36 +1,25 @@
-"""The pictures' data for templates, and the PNG link preview of a result."""
+"""The PNG link preview of a result (/preview.png), for Open Graph and Twitter cards."""
 
 from __future__ import annotations
 
+import hashlib
+
 from flask import Blueprint, Response, abort, request
 
-from webapp.lesson.params import parse_lesson
-from webapp.lesson.result import Lesson
-from webapp.pictures import plots
-from webapp.pictures import preview_card as preview_image
-from webapp.web.links import lesson_url
+from webapp.lesson.params import parse_lesson, query_string
+from webapp.pictures import preview_card
+from webapp.web.lru import LRU
 
 bp = Blueprint("preview", __name__)
 
 MAX_AGE = 86400  # a day: the image for a set of parameters never changes within a VERSION
+# A shared link is fetched by several sites' crawlers in a row: keep the latest cards.
+_cards = LRU[bytes](64)
 
 
-@bp.app_template_global()
-def lesson_pictures(lesson: Lesson) -> plots.Pictures:
-    """Every picture's geometry, for templates/_pictures.html."""
-    return plots.pictures(lesson)
-
-
-@bp.app_template_global()
-def luck_chart(lesson: Lesson) -> plots.LuckChart:
-    """The luck meter and its chart, for templates/_luck.html."""
-    return plots.luck_chart(lesson)
-
-
-@bp.app_template_global()
-def preview_image_url(lesson: Lesson) -> str:
-    """The absolute URL of this result's PNG card, for og:image."""
-    return lesson_url("preview.image", lesson.raw)
+def etag(query: str) -> str:
+    """A strong validator: the same parameters and drawing give the same image."""
+    return hashlib.sha256(f"{preview_card.VERSION}\n{query}".encode()).hexdigest()[:32]
 
 
 @bp.get("/preview.png")
@@ -39,12 +28,14 @@ def image() -> Response:
     parsed = parse_lesson(request.args.to_dict(flat=False))
     if not parsed.ok:
         abort(400, "; ".join(parsed.errors.values()))
-    tag = preview_image.etag(parsed.raw)
+    query = query_string(parsed.raw)
+    tag = etag(query)
     # If-None-Match compares weakly (RFC 9110): answer 304 before drawing anything.
     if request.if_none_match.contains_weak(tag):
         response = Response(status=304)
     else:
-        response = Response(preview_image.card_png(parsed.lesson()), mimetype="image/png")
+        png = _cards.get_or_make(query, lambda: preview_card.render(parsed.lesson()))
+        response = Response(png, mimetype="image/png")
     response.set_etag(tag)
     response.cache_control.public = True
     response.cache_control.max_age = MAX_AGE

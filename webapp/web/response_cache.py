@@ -14,13 +14,13 @@ so a hit costs no compression. WSGI middleware: a hit never reaches Flask.
 
 from __future__ import annotations
 
-import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from flask import request
+
+from webapp.web.lru import LRU
 
 CACHEABLE = "neuron_lab.cacheable"
 SECOND = "neuron_lab.second"
@@ -67,18 +67,14 @@ class ResponseCache:
     def __init__(self, app: Callable[..., Iterable[bytes]], size: int) -> None:
         self.app = app
         self.size = size
-        self._items: OrderedDict[tuple[object, ...], Stored] = OrderedDict()
-        self._lock = threading.Lock()
+        self._items = LRU[Stored](size)
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         if environ.get("REQUEST_METHOD") != "GET" or self.size <= 0:
             return self.app(environ, start_response)
         second = now()
         key = (second, *(environ.get(name) for name in _KEY_HEADERS))
-        with self._lock:
-            hit = self._items.get(key)
-            if hit is not None:
-                self._items.move_to_end(key)
+        hit = self._items.get(key)
         if hit is not None:
             status, headers, body = hit
             start_response(status, list(headers))
@@ -104,15 +100,8 @@ class ResponseCache:
             close = getattr(iterable, "close", None)
             if close is not None:
                 close()
-        self._store(key, (answer[0], list(answer[1]), body))
+        self._items.put(key, (answer[0], list(answer[1]), body))
         return [body]
-
-    def _store(self, key: tuple[object, ...], stored: Stored) -> None:
-        with self._lock:
-            self._items[key] = stored
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
 
     def __len__(self) -> int:
         return len(self._items)

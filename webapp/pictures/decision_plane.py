@@ -1,0 +1,291 @@
+"""Who this neuron calls Obese: the height/weight plane in the learner's units, the two
+regions, the boundary line, the WHO's BMI = 30 curve, the learner's point and the
+weight that flips the answer at this height."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from webapp.lesson.bmi import WHO_OBESE_BMI
+from webapp.lesson.boundary import (
+    FlipWeight,
+    HalfPlane,
+    boundary_segment,
+    clip,
+    decision_half_plane,
+    flip_weight,
+)
+from webapp.lesson.result import Lesson, label_for
+from webapp.lesson.units import HEIGHT_UNITS, METRES_PER_FOOT, WEIGHT_UNITS
+from webapp.pictures.scale import (
+    POINT_R,
+    WIDTH,
+    Label,
+    Scale,
+    Tick,
+    below_axis,
+    frame,
+    left_of_axis,
+    nice_ceiling,
+    polyline,
+    r1,
+    ticks,
+)
+
+Point = tuple[float, float]
+Segment = tuple[Point, Point]
+
+
+@dataclass(frozen=True)
+class BoundaryPlot:
+    width: int
+    height: int
+    box: tuple[float, float, float, float]
+    height_unit: str
+    weight_unit: str
+    x_max: float  # axes run from 0 to these, in the learner's units
+    y_max: float
+    pos_region: str  # path of the area the neuron calls Obese ("" if none)
+    neg_region: str
+    pos_label: Label | None
+    neg_label: Label | None
+    line: Segment | None  # data units
+    line_path: str
+    axes: str
+    who_path: str  # BMI = 30, a parabola drawn as one exact quadratic Bézier
+    who_label: Label
+    point: tuple[float | int, float | int]
+    point_label: Label
+    x_ticks: tuple[Tick, ...]
+    y_ticks: tuple[Tick, ...]
+    x_title: Label  # "height, ft →"
+    y_title: Label  # "↑ weight, kg"
+    flip: FlipWeight
+    flip_in_unit: float | None  # the flip weight in the learner's weight unit
+    who_kg: float  # the weight where BMI reaches 30 at this height
+    who_in_unit: float
+    max_in_unit: float  # the top of the weight range (700 kg) in the learner's unit
+    everywhere: str | None  # a label if the whole picture is one region
+    point_r: float = POINT_R
+
+
+_HEIGHT = 262
+_PLANE_BOX = (50.0, 26.0, 330.0, 224.0)
+# The axes cover ordinary people at least: up to 8 ft and 160 kg.
+_MIN_HEIGHT_FT = 8.0
+_MIN_WEIGHT_KG = 160.0
+# "you" tries these spots beside the point, nearest first: (dy, dx either way).
+_YOU_SPOTS = ((-8, 8), (20, 8), (5, 10), (-20, 14), (32, 14))
+_YOU_HALF_WIDTH, _YOU_HALF_HEIGHT = 15, 7  # "you" in bold is about 30 × 13 units
+_YOU_CLEARANCE = 6.0  # enough room between "you" and a line
+
+
+@dataclass(frozen=True)
+class _Axes:
+    """The plane's ranges in the learner's units, and their scales."""
+
+    feet_per_x: float
+    kg_per_y: float
+    x_max: float
+    y_max: float
+    sx: Scale
+    sy: Scale
+
+    def screen(self, points: list[Point]) -> list[Point]:
+        return [(self.sx(x), self.sy(y)) for x, y in points]
+
+
+def _axes(lesson: Lesson) -> _Axes:
+    """From 0 to a round number past the person and past ordinary people."""
+    feet_per_x = 1 / HEIGHT_UNITS[lesson.height_unit]
+    kg_per_y = WEIGHT_UNITS[lesson.weight_unit]
+    hx, my = lesson.height_ft / feet_per_x, lesson.weight_kg / kg_per_y
+    x_max = nice_ceiling(max(_MIN_HEIGHT_FT / feet_per_x, hx * 1.1))
+    y_max = nice_ceiling(max(_MIN_WEIGHT_KG / kg_per_y, my * 1.15))
+    x0, y0, x1, y1 = _PLANE_BOX
+    return _Axes(
+        feet_per_x, kg_per_y, x_max, y_max, Scale(0.0, x_max, x0, x1), Scale(0.0, y_max, y1, y0)
+    )
+
+
+@dataclass(frozen=True)
+class _Regions:
+    pos: list[Point]  # data units: where the neuron says Obese
+    neg: list[Point]
+    segment: Segment | None  # the boundary line inside the picture
+    everywhere: str | None
+
+
+def _area(points: list[Point]) -> float:
+    """A simple polygon's area (shoelace); 0 for fewer than three points."""
+    pairs = zip(points, points[1:] + points[:1], strict=True)
+    return abs(sum(xa * yb - xb * ya for (xa, ya), (xb, yb) in pairs)) / 2
+
+
+def _centroid(points: list[Point]) -> Point:
+    """The area centroid of a simple polygon (for placing its label)."""
+    area = cx = cy = 0.0
+    for (xa, ya), (xb, yb) in zip(points, points[1:] + points[:1], strict=True):
+        cross = xa * yb - xb * ya
+        area += cross
+        cx += (xa + xb) * cross
+        cy += (ya + yb) * cross
+    if area == 0:
+        return points[0]
+    return cx / (3 * area), cy / (3 * area)
+
+
+def _regions(lesson: Lesson, ax: _Axes) -> _Regions:
+    """The picture cut along the boundary line into its Obese and Not Obese parts."""
+    t = lesson.trace
+    plane: HalfPlane = decision_half_plane(
+        t.w[0], t.w[1], t.b, t.activation.name, ax.feet_per_x, ax.kg_per_y
+    )
+    rect = [(0.0, 0.0), (ax.x_max, 0.0), (ax.x_max, ax.y_max), (0.0, ax.y_max)]
+    pos = clip(rect, plane, keep_positive=True)
+    neg = clip(rect, plane, keep_positive=False)
+    segment = boundary_segment(ax.x_max, ax.y_max, plane)
+    everywhere = None
+    # A line that only grazes a corner (too close to draw) leaves a sliver region:
+    # then the other answer fills the picture.
+    if len(pos) < 3 or (segment is None and _area(pos) < _area(neg)):
+        everywhere = label_for(False)
+    elif len(neg) < 3 or segment is None:
+        everywhere = label_for(True)
+    return _Regions(pos, neg, segment, everywhere)
+
+
+def _region_path(points: list[Point], ax: _Axes) -> str:
+    if len(points) < 3:
+        return ""
+    return polyline(ax.screen(points)) + "Z"
+
+
+def _region_label(points: list[Point], ax: _Axes, you: Point) -> Label | None:
+    """A spot well inside the region and away from the learner's point."""
+    if len(points) < 3:
+        return None
+    x0, y0, x1, y1 = _PLANE_BOX
+    screen = ax.screen(points)
+    cx, cy = _centroid(screen)
+    spots = [(cx, cy)] + [((cx + vx) / 2, (cy + vy) / 2) for vx, vy in screen]
+    spots = [(min(max(x, x0 + 40), x1 - 40), min(max(y, y0 + 16), y1 - 6)) for x, y in spots]
+    best = max(spots, key=lambda s: min(math.hypot(s[0] - you[0], s[1] - you[1]), 60))
+    return Label(r1(best[0]), r1(best[1]), "middle")
+
+
+@dataclass(frozen=True)
+class _WhoCurve:
+    """BMI = 30 as weight = a·height² in the learner's units, drawn up to height ``end``."""
+
+    a: float
+    end: float
+    path: str
+    label: Label
+
+
+def _who_curve(ax: _Axes) -> _WhoCurve:
+    # y = a·x² in the learner's units; a parabola from the origin to x = e is the
+    # quadratic Bézier with control point (e/2, 0), and affine maps keep that.
+    _, y0, _, y1 = _PLANE_BOX
+    sx, sy = ax.sx, ax.sy
+    a = WHO_OBESE_BMI * (METRES_PER_FOOT * ax.feet_per_x) ** 2 / ax.kg_per_y
+    end = min(ax.x_max, math.sqrt(ax.y_max / a))
+    path = (
+        f"M{r1(sx(0))} {r1(sy(0))}Q{r1(sx(end / 2))} {r1(sy(0))} {r1(sx(end))} {r1(sy(a * end**2))}"
+    )
+    # "BMI 30" just left of where the curve passes, a line below its end.
+    label_y = max(sy(a * end**2) + 14, y0 + 12)
+    curve_x = sx(math.sqrt((y1 - label_y) / (y1 - y0) * ax.y_max / a))
+    return _WhoCurve(a, end, path, Label(r1(curve_x - 8), r1(label_y), "end"))
+
+
+def _obstacles(ax: _Axes, who: _WhoCurve, segment: Segment | None) -> list[Point]:
+    """Points along the BMI curve and the boundary line, in user units."""
+    points = ax.screen([(x, who.a * x * x) for x in np.linspace(0.0, who.end, 48).tolist()])
+    if segment is not None:
+        (px, py), (qx, qy) = ax.screen(list(segment))
+        points += [(px + (qx - px) * k / 47, py + (qy - py) * k / 47) for k in range(48)]
+    return points
+
+
+def _clearance(label: Label, obstacles: list[Point]) -> float:
+    """How far the label's text box stays from the lines (−1 if it leaves the plot)."""
+    x0, y0, x1, y1 = _PLANE_BOX
+    cx = label.x + (_YOU_HALF_WIDTH if label.anchor == "start" else -_YOU_HALF_WIDTH)
+    cy = label.y - 5
+    if not (x0 + 16 <= cx <= x1 - 16 and y0 + 8 <= cy <= y1 - 8):
+        return -1.0
+    return min(
+        (
+            math.hypot(
+                max(abs(cx - ox) - _YOU_HALF_WIDTH, 0), max(abs(cy - oy) - _YOU_HALF_HEIGHT, 0)
+            )
+            for ox, oy in obstacles
+        ),
+        default=99.0,
+    )
+
+
+def _you_label(you: Point, obstacles: list[Point]) -> Label:
+    """The "you" label in whichever spot beside the point is clearest of the two lines:
+    the nearest spot whose text box clears both lines by _YOU_CLEARANCE wins."""
+    px, py = you
+    candidates = [
+        Label(r1(px + dx), r1(py + dy), "start" if dx > 0 else "end")
+        for dy, reach in _YOU_SPOTS
+        for dx in (reach, -reach)
+    ]
+    return max(candidates, key=lambda label: min(_clearance(label, obstacles), _YOU_CLEARANCE))
+
+
+def _flip(lesson: Lesson) -> FlipWeight:
+    """The weight at which this neuron's answer flips, at the learner's height."""
+    t = lesson.trace
+    return flip_weight(lesson.height_ft, t.w[0], t.w[1], t.b, t.activation.name)
+
+
+def decision_plane(lesson: Lesson) -> BoundaryPlot:
+    ax = _axes(lesson)
+    x0, _, x1, y1 = _PLANE_BOX
+    regions = _regions(lesson, ax)
+    you = (ax.sx(lesson.height_ft / ax.feet_per_x), ax.sy(lesson.weight_kg / ax.kg_per_y))
+    who = _who_curve(ax)
+    flip = _flip(lesson)
+    who_kg = WHO_OBESE_BMI * (lesson.height_ft * METRES_PER_FOOT) ** 2
+    x_ticks = below_axis(ticks(0.0, ax.x_max, ax.sx, 4), y1 + 17, right_edge=WIDTH - 16)
+    y_ticks = left_of_axis(ticks(0.0, ax.y_max, ax.sy, 4), x0 - 6)
+    segment = regions.segment
+    return BoundaryPlot(
+        width=WIDTH,
+        height=_HEIGHT,
+        box=_PLANE_BOX,
+        height_unit=lesson.height_unit,
+        weight_unit=lesson.weight_unit,
+        x_max=ax.x_max,
+        y_max=ax.y_max,
+        pos_region=_region_path(regions.pos, ax),
+        neg_region=_region_path(regions.neg, ax),
+        pos_label=_region_label(regions.pos, ax, you),
+        neg_label=_region_label(regions.neg, ax, you),
+        line=segment,
+        line_path="" if segment is None else polyline(ax.screen(list(segment))),
+        axes=frame(_PLANE_BOX, x_ticks, y_ticks),
+        who_path=who.path,
+        who_label=who.label,
+        point=(r1(you[0]), r1(you[1])),
+        point_label=_you_label(you, _obstacles(ax, who, segment)),
+        x_ticks=x_ticks,
+        y_ticks=y_ticks,
+        x_title=Label(r1(x1), _HEIGHT - 4, "end"),
+        y_title=Label(4, 14, "start"),
+        flip=flip,
+        flip_in_unit=None if flip.kg is None else flip.kg / ax.kg_per_y,
+        who_kg=who_kg,
+        who_in_unit=who_kg / ax.kg_per_y,
+        max_in_unit=flip.max_kg / ax.kg_per_y,
+        everywhere=regions.everywhere,
+    )
