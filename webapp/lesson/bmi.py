@@ -28,6 +28,7 @@ class BmiCheck:
     who_class: str
     obese: bool  # the ground truth the neuron is checked against
     agrees: bool  # whether the neuron's label matches it
+    threshold: float = WHO_OBESE_BMI  # obese from this BMI on
 
 
 def bmi_check(height_ft: float, weight_kg: float, neuron_says_obese: bool) -> BmiCheck:

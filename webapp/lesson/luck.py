@@ -20,9 +20,11 @@ from webapp.lesson.bmi import bmi_check
 from webapp.lesson.boundary import z_star
 from webapp.lesson.neuron import activate
 from webapp.lesson.random_weights import RANDOM_SCALE, draw_weights
+from webapp.lesson.result import label_for
 
 SEED = 20_240_606
 DRAWS = 20_000
+COIN_TOSS_MARGIN = 0.05
 BINS = 24  # histogram bars across ±3.5 standard deviations of z
 _SPREAD = 3.5
 
@@ -51,6 +53,16 @@ class LuckMeter:
     counts: tuple[int, ...]  # random neurons per bin
     below: int  # neurons with z left of the first edge (not drawn)
     above: int  # … right of the last edge
+
+    @property
+    def bmi_label(self) -> str:
+        """The BMI rule's answer for this person, in the lesson's words."""
+        return label_for(self.bmi_obese)
+
+    @property
+    def coin_toss(self) -> bool:
+        """Whether random neurons do no better than tossing a coin (45–55 % agree)."""
+        return 0.5 - COIN_TOSS_MARGIN <= self.share <= 0.5 + COIN_TOSS_MARGIN
 
     @property
     def standard_error(self) -> float:

@@ -53,6 +53,11 @@ class Lesson:
         return WEIGHT_UNITS[self.weight_unit]
 
     @property
+    def other_label(self) -> str:
+        """The answer this neuron did not give."""
+        return label_for(not self.trace.decision)
+
+    @property
     def person(self) -> str:
         """The person as typed: "4 ft, 80 kg"."""
         return f"{self.raw['height']} {self.height_unit}, {self.raw['weight']} {self.weight_unit}"

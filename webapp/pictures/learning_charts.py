@@ -27,6 +27,7 @@ AXIS_Y = TOP + PLOT_H  # the x axis, exactly where the y scales put their lowest
 MAX_PEOPLE_SHOWN = 120
 PLANE_HEIGHT_FT = HEIGHT_RANGE_FT  # every generated height fits across the plane
 PLANE_WEIGHT_KG = (30.0, 180.0)
+PERSON_R = 2.5  # one person's dot
 DOT_R = 4  # a line chart's last point
 
 
@@ -148,6 +149,9 @@ class Plane:
     bmi_curve: str  # polyline of weight = 30 · (height in m)²
     boundaries: tuple[Boundary, ...]  # the learned boundary at a few epochs
     shown: int  # how many people are drawn
+    heights: tuple[float, float] = PLANE_HEIGHT_FT  # the axes' ranges, for the description
+    weights: tuple[float, float] = PLANE_WEIGHT_KG
+    person_r: float = PERSON_R
 
 
 def clipped_boundary(

@@ -11,7 +11,7 @@ from flask import url_for
 from webapp.api import oembed
 from webapp.lesson.params import ParsedLesson
 from webapp.lesson.result import Lesson
-from webapp.pictures import LuckChart, Pictures, pictures
+from webapp.pictures import LuckChart, Pictures, pictures, preview_card
 from webapp.web.links import lesson_url, share_url
 
 
@@ -24,6 +24,7 @@ class LessonPage:
     is_example: bool = False
     share_url: str | None = None
     preview_url: str | None = None
+    preview_size: tuple[int, int] = preview_card.SIZE
     embed_code: str | None = None
     pictures: Pictures | None = None
     luck: LuckChart | None = None
