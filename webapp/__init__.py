@@ -11,7 +11,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from webapp.extensions import compress, csrf
 from webapp.lesson.numbers import fmt, fmt_apart, fmt_exact, fmt_percent, minus
-from webapp.web import errors, security, static_files
+from webapp.web import errors, markup, security, static_files
 from webapp.web.blueprints import register_blueprints
 from webapp.web.response_cache import ResponseCache
 from webapp.web.secret_key import load_or_create_secret_key
@@ -30,7 +30,7 @@ DEFAULTS: dict[str, Any] = {
     "MAX_CONTENT_LENGTH": 1024 * 1024,
     "RESPONSE_CACHE_SIZE": 512,  # whole responses per worker (~8 KB each, compressed)
     "COMPRESS_ALGORITHM": ["br", "gzip"],
-    "COMPRESS_BR_LEVEL": 5,
+    "COMPRESS_BR_LEVEL": 4,  # Brotli 4 beats gzip 6 in size and time on these pages
 }
 
 
@@ -74,6 +74,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.jinja_env.filters.update(
         fmt=fmt, fmt_apart=fmt_apart, fmt_exact=fmt_exact, fmt_percent=fmt_percent, minus=minus
     )
+    app.jinja_env.globals.update(markup.HELPERS)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     csrf.init_app(app)

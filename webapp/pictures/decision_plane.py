@@ -208,26 +208,29 @@ def _obstacles(ax: _Axes, who: _WhoCurve, segment: Segment | None) -> list[Point
     points = ax.screen([(x, who.a * x * x) for x in np.linspace(0.0, who.end, 48).tolist()])
     if segment is not None:
         (px, py), (qx, qy) = ax.screen(list(segment))
-        points += [(px + (qx - px) * k / 47, py + (qy - py) * k / 47) for k in range(48)]
+        k = np.arange(48) / 47
+        points += list(
+            zip((px + (qx - px) * k).tolist(), (py + (qy - py) * k).tolist(), strict=True)
+        )
     return points
 
 
-def _clearance(label: Label, obstacles: list[Point]) -> float:
-    """How far the label's text box stays from the lines (−1 if it leaves the plot)."""
+def _clearances(labels: list[Label], obstacles: list[Point]) -> np.ndarray:
+    """How far each label's text box stays from the lines (−1 if it leaves the plot),
+    for all candidate spots at once (this runs on every fresh page)."""
     x0, y0, x1, y1 = _PLANE_BOX
-    cx = label.x + (_YOU_HALF_WIDTH if label.anchor == "start" else -_YOU_HALF_WIDTH)
-    cy = label.y - 5
-    if not (x0 + 16 <= cx <= x1 - 16 and y0 + 8 <= cy <= y1 - 8):
-        return -1.0
-    return min(
-        (
-            math.hypot(
-                max(abs(cx - ox) - _YOU_HALF_WIDTH, 0), max(abs(cy - oy) - _YOU_HALF_HEIGHT, 0)
-            )
-            for ox, oy in obstacles
-        ),
-        default=99.0,
+    sides = np.array(
+        [_YOU_HALF_WIDTH if label.anchor == "start" else -_YOU_HALF_WIDTH for label in labels]
     )
+    cx = np.array([label.x for label in labels], dtype=float) + sides
+    cy = np.array([label.y for label in labels], dtype=float) - 5
+    inside = (x0 + 16 <= cx) & (cx <= x1 - 16) & (y0 + 8 <= cy) & (cy <= y1 - 8)
+    if not obstacles:
+        return np.where(inside, 99.0, -1.0)
+    ox, oy = np.array(obstacles, dtype=float).T
+    dx = np.maximum(np.abs(cx[:, None] - ox) - _YOU_HALF_WIDTH, 0)
+    dy = np.maximum(np.abs(cy[:, None] - oy) - _YOU_HALF_HEIGHT, 0)
+    return np.where(inside, np.hypot(dx, dy).min(axis=1), -1.0)
 
 
 def _you_label(you: Point, obstacles: list[Point]) -> Label:
@@ -239,7 +242,8 @@ def _you_label(you: Point, obstacles: list[Point]) -> Label:
         for dy, reach in _YOU_SPOTS
         for dx in (reach, -reach)
     ]
-    return max(candidates, key=lambda label: min(_clearance(label, obstacles), _YOU_CLEARANCE))
+    scores = np.minimum(_clearances(candidates, obstacles), _YOU_CLEARANCE)
+    return candidates[int(np.argmax(scores))]  # the first of the best, nearest first
 
 
 def _flip(lesson: Lesson) -> FlipWeight:
