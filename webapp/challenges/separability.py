@@ -21,7 +21,6 @@ from webapp.challenges.model import WEIGHTS, Challenge
 from webapp.lesson.boundary import z_star
 from webapp.lesson.params import MAX_ABS_PARAMETER
 
-
 # Margins reach 10⁹ (700 kg × 1,000,000); rounding is far below this, and a real
 # margin of a link's own numbers far above it.
 _TOLERANCE = 1e-6
