@@ -142,6 +142,11 @@ def parse_person(text: str, index: int) -> Person:
     parts = text.split(",")
     if not text.strip(" "):
         raise ChallengeError("people", f"{where} is empty: write height,weight like 170cm,70kg.")
+    if len(parts) == 1:
+        raise ChallengeError(
+            "people",
+            f"{where} needs a height and a weight with a comma between them, like 170cm,70kg.",
+        )
     if len(parts) not in (2, 3):
         raise ChallengeError(
             "people",

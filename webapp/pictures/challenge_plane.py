@@ -33,6 +33,7 @@ Point = tuple[float, float]
 _HEIGHT = 280
 _BOX = (50.0, 26.0, 330.0, 240.0)
 MARK = 6.0  # half the size of a person's mark
+_LEAST_FT, _LEAST_KG = 1.5, 60.0  # the smallest ranges the axes show
 
 
 @dataclass(frozen=True)
@@ -73,9 +74,11 @@ class ChallengePlot:
     ring_r: float = MARK * 1.9
 
 
-def _span(values: list[float], pad: float) -> tuple[float, float]:
+def _span(values: list[float], pad: float, least: float) -> tuple[float, float]:
+    """A round range around the values, at least ``least`` wide (so one person, or
+    people of one height, still show the boundary and the BMI curve near them)."""
     lo, hi = min(values), max(values)
-    margin = max((hi - lo) * pad, abs(hi) * 0.05, 1e-9)
+    margin = max((hi - lo) * pad, (least - (hi - lo)) / 2, 1e-9)
     step = nice_step(hi - lo + 2 * margin, 4)
     return (
         max(0.0, math.floor((lo - margin) / step) * step),
@@ -127,8 +130,8 @@ def challenge_plane(
 ) -> ChallengePlot:
     """The picture for (height ft, weight kg, obese, right) per person and one neuron."""
     feet_per_x, kg_per_y = 1 / HEIGHT_UNITS[height_unit], WEIGHT_UNITS[weight_unit]
-    x_range = _span([p[0] / feet_per_x for p in people], 0.15)
-    y_range = _span([p[1] / kg_per_y for p in people], 0.15)
+    x_range = _span([p[0] / feet_per_x for p in people], 0.15, _LEAST_FT / feet_per_x)
+    y_range = _span([p[1] / kg_per_y for p in people], 0.15, _LEAST_KG / kg_per_y)
     x0, y0, x1, y1 = _BOX
     sx, sy = Scale(*x_range, x0, x1), Scale(*y_range, y1, y0)
     # The neuron's half-plane, moved so the picture's corner is the origin.
