@@ -26,7 +26,9 @@ def test_the_ladder_two_solved_by_keyboard_and_a_teachers_own(
 ):
     page = new_context().new_page()
     page.goto(live_server + "/challenges")
-    names = page.locator("[data-challenge]").evaluate_all("els => els.map(e => e.dataset.challenge)")
+    names = page.locator("[data-challenge]").evaluate_all(
+        "els => els.map(e => e.dataset.challenge)"
+    )
     assert names[:2] == ["one-person", "two-people"] and len(names) >= 6
     axe_check(page)
     screenshot(page, "challenge-ladder-1280")

@@ -97,6 +97,6 @@ def no_line_reason(challenge: Challenge) -> str:
         "one side of a straight line and everyone else on the other. One neuron draws "
         "exactly one straight line, but the BMI = 30 boundary is a curve, and these people "
         "sit where it bends: a line that gets the short and the tall people right cuts "
-        "through the middle ones. That is the first glimpse of why networks have more than one neuron: several "
-        "lines, combined by another neuron, can follow a curve."
+        "through the middle ones. That is the first glimpse of why networks have more "
+        "than one neuron: several lines, combined by another neuron, can follow a curve."
     )

@@ -10,6 +10,7 @@ are the lesson's.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode
@@ -37,6 +38,7 @@ LINK_ORDER = ("name", "people", "title", "lock", *LEARNER)
 _HEIGHT_SUFFIXES = ("cm", "ft", "in", "m")  # "cm" before "m"
 _WEIGHT_SUFFIXES = ("kg", "lb")
 _LABEL_WORDS = {"1": True, "0": False}
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")  # control characters and line breaks
 
 
 @dataclass(frozen=True)
@@ -207,7 +209,7 @@ def parse_title(text: str) -> str:
         raise ChallengeError(
             "title", f"The title is {len(title)} characters long: use at most {MAX_TITLE}."
         )
-    if any(not ch.isprintable() for ch in title):
+    if _CONTROL.search(title):
         raise ChallengeError("title", "The title may not hold control characters or line breaks.")
     return title
 
