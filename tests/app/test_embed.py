@@ -250,7 +250,7 @@ def test_only_the_widgets_views_are_frameable(app):
         for endpoint, view in app.view_functions.items()
         if getattr(view, "_frameable", False)
     }
-    assert frameable == {"embed.index", "embed.random_weights"}
+    assert frameable == {"embed.index", "embed.random_weights", "challenges.embed"}
 
 
 @pytest.mark.parametrize("url", WIDGET_URLS)

@@ -17,8 +17,10 @@ from openapi_spec_validator import OpenAPIV31SpecValidator, validate
 from webapp.api.body import (
     EXAMPLE_BODY,
 )
+from webapp.api.challenges_openapi import CHALLENGE_PATH, CHALLENGES_PATH
 from webapp.api.openapi import DOCUMENT_PATH, NEURON_PATH, TRAIN_PATH, build_document
 from webapp.api.results import trace_json
+from webapp.challenges.model import ChallengeError, parse_lock, parse_people
 from webapp.lesson.neuron import forward
 from webapp.lesson.params import LESSON_DEFAULTS as DEFAULTS
 from webapp.lesson.units import MAX_HEIGHT, MAX_WEIGHT
@@ -38,7 +40,13 @@ def test_the_document_is_served_and_is_valid_openapi_3_1(client):
     validate(document)  # detects the version from the document
     OpenAPIV31SpecValidator(document).validate()
     validate_answer(response, DOCUMENT_PATH, "GET")
-    assert set(document["paths"]) == {NEURON_PATH, TRAIN_PATH, DOCUMENT_PATH}
+    assert set(document["paths"]) == {
+        NEURON_PATH,
+        TRAIN_PATH,
+        DOCUMENT_PATH,
+        CHALLENGES_PATH,
+        CHALLENGE_PATH,
+    }
     assert set(document["paths"][NEURON_PATH]) == {"get", "post"}
 
 
@@ -95,6 +103,32 @@ def _respect(query: dict[str, Any], name: str, limits: dict[str, float]) -> None
         query[name] = limits[unit] if typed else f"{limits[unit]:g}"
 
 
+def respect_challenge_rules(query: dict[str, Any]) -> None:
+    """A challenge is ``name`` or ``people`` (not both, not neither), and its people's
+    heights and weights and its locked values keep the lesson's limits: rules a
+    pattern cannot state. Valid data is made to follow them (never invalid data)."""
+    if "name" in query:
+        for key in ("people", "title", "lock"):
+            query.pop(key, None)
+        return
+    people = query.get("people")
+    if not isinstance(people, str) or parse_people_or_none(people) is None:
+        query["people"] = "170cm,70kg;160cm,90kg,1"
+    lock = query.get("lock")
+    if isinstance(lock, str):
+        try:
+            parse_lock(lock)
+        except ChallengeError:
+            query["lock"] = "w1"
+
+
+def parse_people_or_none(text: str) -> object:
+    try:
+        return parse_people(text)
+    except ChallengeError:
+        return None
+
+
 def respect_cross_field_rules(case: Any) -> None:
     """Apply the rules that JSON Schema cannot state, so valid data really is valid.
 
@@ -103,7 +137,10 @@ def respect_cross_field_rules(case: Any) -> None:
     w must be as long as x. Schemathesis revalidates the case after this edit, so a
     case that is still invalid stays a negative one.
     """
-    if isinstance(case.query, dict):
+    negative = case.meta is not None and case.meta.generation.mode.is_negative
+    if isinstance(case.query, dict) and case.path == CHALLENGE_PATH and not negative:
+        respect_challenge_rules(case.query)
+    elif isinstance(case.query, dict):
         _respect(case.query, "height", MAX_HEIGHT)
         _respect(case.query, "weight", MAX_WEIGHT)
     body = case.body

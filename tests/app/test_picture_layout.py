@@ -142,7 +142,15 @@ def test_a_tick_number_at_the_right_edge_ends_at_its_tick():
 def test_every_registered_picture_is_drawn_on_first_use():
     example = lesson()
     p = pictures(example)
-    assert set(PICTURES) == {"neuron", "waterfall", "curve", "table", "plane", "luck"}
+    assert set(PICTURES) == {
+        "neuron",
+        "waterfall",
+        "curve",
+        "table",
+        "plane",
+        "luck",
+        "challenge_plane",
+    }
     for name in PICTURES:
         assert getattr(p, name) is getattr(p, name)  # drawn once
     assert p.luck == luck_chart(example)

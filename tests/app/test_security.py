@@ -18,7 +18,7 @@ CSP = (
 )
 CSP_EMBED = CSP.replace("frame-ancestors 'none'", "frame-ancestors *")
 # The widget is meant for other sites' iframes; nothing else may be framed.
-FRAMEABLE_PATHS = {"/embed", "/embed/random"}
+FRAMEABLE_PATHS = {"/embed", "/embed/random", "/embed/challenge"}
 
 RESULT = "height=170&height_unit=cm&weight=176&weight_unit=lb&activation=tanh"
 # Page states that every route's bare GET does not reach.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from webapp.api import challenges_openapi
 from webapp.api.body import EXAMPLE_BODY, FIELDS, MAX_BODY_BYTES, MAX_INPUTS, REQUIRED
 from webapp.api.results import trace_json
 from webapp.learning.descent import DEFAULTS as TRAINING_DEFAULTS
@@ -177,7 +178,7 @@ def _lesson_properties() -> dict[str, Any]:
         ),
         **_trace_properties(),
         "label": {"type": "string", "enum": [POSITIVE_LABEL, NEGATIVE_LABEL]},
-        "bmi": {"type": "number", "exclusiveMinimum": 0, "description": "kg / m²."},
+        "bmi": {"type": "number", "minimum": 0, "description": "kg / m² (0 when it underflows)."},
         "bmi_check": _object(
             {
                 "height_m": {"type": "number", "exclusiveMinimum": 0},
@@ -429,6 +430,7 @@ def build_document() -> dict[str, Any]:
             NEURON_PATH: _neuron_path(),
             TRAIN_PATH: _train_path(),
             DOCUMENT_PATH: _document_path(),
+            **challenges_openapi.paths(_error, _not_allowed, _json),
         },
-        "components": {"schemas": _schemas()},
+        "components": {"schemas": {**_schemas(), **challenges_openapi.schemas()}},
     }

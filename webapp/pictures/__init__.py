@@ -17,6 +17,7 @@ from typing import Any
 from webapp.lesson.result import Lesson
 from webapp.pictures.activation_curve import activation_curve
 from webapp.pictures.activation_table import activation_table
+from webapp.pictures.challenge_plane import challenge_plane
 from webapp.pictures.decision_plane import decision_plane
 from webapp.pictures.luck_chart import LuckChart, luck_chart
 from webapp.pictures.neuron_diagram import neuron_diagram
@@ -32,6 +33,16 @@ PICTURES: dict[str, Callable[[Lesson], Any]] = {
     "table": lambda lesson: activation_table(lesson.trace),
     "plane": decision_plane,
     "luck": luck_chart,
+    # a challenge's people and boundary; for a lesson, its one person (challenge views
+    # call challenge_plane with the whole table)
+    "challenge_plane": lambda lesson: challenge_plane(
+        [(lesson.height_ft, lesson.weight_kg, lesson.bmi.obese, lesson.bmi.agrees)],
+        *lesson.trace.w,
+        lesson.trace.b,
+        lesson.trace.activation.name,
+        lesson.height_unit,
+        lesson.weight_unit,
+    ),
 }
 
 

@@ -6,6 +6,8 @@ from flask import Flask
 
 from webapp.web import (
     api_views,
+    challenge_api_views,
+    challenge_views,
     embed_views,
     history_views,
     learn_views,
@@ -20,4 +22,6 @@ def register_blueprints(app: Flask) -> None:
     page_cache.init_app(app)
     records_cookie.init_app(app)
     for module in (lesson_views, history_views, embed_views, api_views, preview_views, learn_views):
+        app.register_blueprint(module.bp)
+    for module in (challenge_views, challenge_api_views):  # find-the-weights challenges
         app.register_blueprint(module.bp)

@@ -1,0 +1,363 @@
+"""A challenge link, parsed strictly and written back in one canonical form. No Flask.
+
+``people`` lists 1–12 people, ``;``-separated, each ``height<unit>,weight<unit>[,label]``
+(``5.9ft,80kg;165cm,50kg,0``); without a label the BMI rule decides. ``title`` is at
+most 80 characters. ``lock`` is a comma list of ``w1``, ``w2``, ``b``, each bare (locked
+at the lesson's default) or with its value (``w1:0.2``). Heights, weights and numbers go
+through the lesson's own parser (webapp/lesson/params.py), so the limits and messages
+are the lesson's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import quote, urlencode
+
+from webapp.lesson.bmi import WHO_OBESE_BMI
+from webapp.lesson.params import (
+    LABELS,
+    LESSON_DEFAULTS,
+    MAX_ABS_PARAMETER,
+    InvalidValue,
+    parse_lesson,
+    parse_number,
+)
+from webapp.lesson.units import METRES_PER_FOOT, to_feet, to_kg
+
+MAX_PEOPLE = 12
+MAX_TITLE = 80
+MAX_PEOPLE_LENGTH = 600  # 12 people of 50 characters: far more than any real link needs
+MAX_LOCK_LENGTH = 200
+MAX_NAME_LENGTH = 64
+WEIGHTS = ("w1", "w2", "b")
+LEARNER = ("w1", "w2", "b", "activation")
+# The order of a canonical link's parameters: the challenge, then the learner's try.
+LINK_ORDER = ("name", "people", "title", "lock", *LEARNER)
+_HEIGHT_SUFFIXES = ("cm", "ft", "in", "m")  # "cm" before "m"
+_WEIGHT_SUFFIXES = ("kg", "lb")
+_LABEL_WORDS = {"1": True, "0": False}
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")  # control characters and line breaks
+
+
+@dataclass(frozen=True)
+class Person:
+    """One person of a challenge, as typed, and the neuron's features."""
+
+    height: str  # the number as typed (trimmed)
+    height_unit: str
+    weight: str
+    weight_unit: str
+    given_label: bool | None  # the link's label, or None: the BMI rule decides
+    height_ft: float
+    weight_kg: float
+
+    @property
+    def bmi(self) -> float:
+        metres = self.height_ft * METRES_PER_FOOT
+        return self.weight_kg / (metres * metres)
+
+    @property
+    def label(self) -> bool:
+        """True: obese. The link's label if it gives one, else BMI ≥ 30."""
+        return self.given_label if self.given_label is not None else self.bmi >= WHO_OBESE_BMI
+
+    @property
+    def labelled_by_bmi(self) -> bool:
+        return self.given_label is None
+
+    @property
+    def text(self) -> str:
+        """The person in the link's form: ``5.9ft,80kg`` or ``165cm,50kg,0``."""
+        label = "" if self.given_label is None else f",{int(self.given_label)}"
+        return f"{self.height}{self.height_unit},{self.weight}{self.weight_unit}{label}"
+
+    @property
+    def shown(self) -> str:
+        """For people: ``5.9 ft, 80 kg``."""
+        return f"{self.height} {self.height_unit}, {self.weight} {self.weight_unit}"
+
+
+@dataclass(frozen=True)
+class Challenge:
+    """A table of labelled people, a title and the numbers the link fixes."""
+
+    people: tuple[Person, ...]
+    title: str = ""
+    locked: tuple[tuple[str, str], ...] = ()  # (name, value as typed), in w1, w2, b order
+    name: str | None = None  # a built-in's name, or None for a teacher's own
+
+    @property
+    def locked_values(self) -> dict[str, float]:
+        return {name: float(value) for name, value in self.locked}
+
+    @property
+    def people_text(self) -> str:
+        return ";".join(p.text for p in self.people)
+
+    @property
+    def lock_text(self) -> str:
+        return ",".join(f"{name}:{value}" for name, value in self.locked)
+
+    def link_params(self) -> dict[str, str]:
+        """The challenge's own query: ``name`` for a built-in, else people, title, lock."""
+        if self.name is not None:
+            return {"name": self.name}
+        params = {"people": self.people_text}
+        if self.title:
+            params["title"] = self.title
+        if self.locked:
+            params["lock"] = self.lock_text
+        return params
+
+
+def encode(params: Mapping[str, str]) -> str:
+    """A query string that keeps ``;``, ``,`` and ``:`` readable (they are safe there)."""
+    ordered = [(k, params[k]) for k in LINK_ORDER if k in params]
+    return urlencode(ordered, quote_via=quote, safe=";,:")
+
+
+class ChallengeError(ValueError):
+    """One field of a challenge link is invalid; ``field`` names it."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def _split_unit(text: str, suffixes: Sequence[str], what: str, where: str) -> tuple[str, str]:
+    piece = text.strip(" ")
+    for unit in suffixes:
+        if piece.endswith(unit) and len(piece) > len(unit):
+            return piece[: -len(unit)].strip(" "), unit
+    raise ChallengeError(
+        "people",
+        f"{where}: the {what} {piece[:20]!r} needs a unit right after the number "
+        f"({', '.join(sorted(suffixes))}), like {'170cm' if what == 'height' else '70kg'}.",
+    )
+
+
+def parse_person(text: str, index: int) -> Person:
+    """One ``height<unit>,weight<unit>[,label]``; ChallengeError with a message."""
+    where = f"Person {index}"
+    parts = text.split(",")
+    if not text.strip(" "):
+        raise ChallengeError("people", f"{where} is empty: write height,weight like 170cm,70kg.")
+    if len(parts) == 1:
+        raise ChallengeError(
+            "people",
+            f"{where} needs a height and a weight with a comma between them, like 170cm,70kg.",
+        )
+    if len(parts) not in (2, 3):
+        raise ChallengeError(
+            "people",
+            f"{where} has {len(parts)} parts: give height,weight or height,weight,label "
+            "(like 170cm,70kg,1); use a dot for decimals, not a comma.",
+        )
+    height, height_unit = _split_unit(parts[0], _HEIGHT_SUFFIXES, "height", where)
+    weight, weight_unit = _split_unit(parts[1], _WEIGHT_SUFFIXES, "weight", where)
+    label = None
+    if len(parts) == 3:
+        word = parts[2].strip(" ")
+        if word not in _LABEL_WORDS:
+            raise ChallengeError(
+                "people", f"{where}: the label must be 1 (obese) or 0 (not obese), or left out."
+            )
+        label = _LABEL_WORDS[word]
+    checked = parse_lesson(
+        {
+            "height": [height],
+            "height_unit": [height_unit],
+            "weight": [weight],
+            "weight_unit": [weight_unit],
+        }
+    )
+    for name in ("height", "weight"):
+        if name in checked.errors:
+            raise ChallengeError("people", f"{where}: {checked.errors[name]}")
+    h, w = float(checked.values["height"]), float(checked.values["weight"])
+    return Person(
+        height=checked.raw["height"],
+        height_unit=height_unit,
+        weight=checked.raw["weight"],
+        weight_unit=weight_unit,
+        given_label=label,
+        height_ft=to_feet(h, height_unit),
+        weight_kg=to_kg(w, weight_unit),
+    )
+
+
+def parse_people(text: str) -> tuple[Person, ...]:
+    if len(text) > MAX_PEOPLE_LENGTH:
+        raise ChallengeError(
+            "people", f"The list of people is too long: use at most {MAX_PEOPLE_LENGTH} characters."
+        )
+    if not text.strip(" "):
+        raise ChallengeError("people", "Give at least one person, like 170cm,70kg.")
+    pieces = text.split(";")
+    if len(pieces) > MAX_PEOPLE:
+        raise ChallengeError(
+            "people", f"{len(pieces)} people is too many: a challenge has 1 to {MAX_PEOPLE}."
+        )
+    return tuple(parse_person(piece, i) for i, piece in enumerate(pieces, start=1))
+
+
+def parse_title(text: str) -> str:
+    title = text.strip(" ")
+    if len(title) > MAX_TITLE:
+        raise ChallengeError(
+            "title", f"The title is {len(title)} characters long: use at most {MAX_TITLE}."
+        )
+    if _CONTROL.search(title):
+        raise ChallengeError("title", "The title may not hold control characters or line breaks.")
+    return title
+
+
+def parse_lock(text: str) -> tuple[tuple[str, str], ...]:
+    """``w1,w2`` or ``w1:0.2,b:-8`` → ((name, value as typed), …) in w1, w2, b order."""
+    if len(text) > MAX_LOCK_LENGTH:
+        raise ChallengeError("lock", f"lock is too long: use at most {MAX_LOCK_LENGTH} characters.")
+    found: dict[str, str] = {}
+    for entry in text.split(","):
+        name, _, value = entry.strip(" ").partition(":")
+        name = name.strip(" ")
+        if name not in WEIGHTS:
+            raise ChallengeError(
+                "lock",
+                f"lock names {name[:20]!r}: it can lock only w1, w2 and b (like lock=w1,w2).",
+            )
+        if name in found:
+            raise ChallengeError("lock", f"lock names {name} twice: name it once.")
+        value = value.strip(" ") if _ else LESSON_DEFAULTS[name]
+        try:
+            number = parse_number(value, f"The locked {LABELS[name]}", LESSON_DEFAULTS[name])
+        except InvalidValue as error:
+            raise ChallengeError("lock", str(error)) from None
+        if abs(number) > MAX_ABS_PARAMETER:
+            raise ChallengeError(
+                "lock", f"The locked {LABELS[name]} must be between −1,000,000 and 1,000,000."
+            )
+        found[name] = value
+    return tuple((name, found[name]) for name in WEIGHTS if name in found)
+
+
+@dataclass
+class ParsedChallenge:
+    """A challenge link and the learner's try: typed values, or a message per field."""
+
+    raw: dict[str, str]  # what to show back in the forms (capped)
+    challenge: Challenge | None = None
+    weights: dict[str, float | str] = field(default_factory=dict)  # w1, w2, b, activation
+    learner_raw: dict[str, str] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+    hint: bool = False
+    order: tuple[str, ...] = LINK_ORDER
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def first_error(self) -> str | None:
+        return next((name for name in self.order if name in self.errors), None)
+
+    def link(self) -> str:
+        """The canonical query: the challenge, then the learner's numbers (locked ones
+        left out: the link fixes them)."""
+        assert self.challenge is not None
+        locked = dict(self.challenge.locked)
+        learner = {k: v for k, v in self.learner_raw.items() if k not in locked}
+        return encode({**self.challenge.link_params(), **learner})
+
+    def effective(self) -> tuple[float, float, float, str]:
+        """w₁, w₂, b (the locked values win) and the activation."""
+        assert self.challenge is not None and self.ok
+        values = {**self.weights, **self.challenge.locked_values}
+        return (
+            float(values["w1"]),
+            float(values["w2"]),
+            float(values["b"]),
+            str(values["activation"]),
+        )
+
+
+def _single(args: Mapping[str, Sequence[str]], name: str, errors: dict[str, str]) -> str | None:
+    values = list(args.get(name, ()))
+    if len(values) > 1:
+        errors[name] = f"{name} was given more than once: give it once."
+        return None
+    return values[0] if values else None
+
+
+def _parse_own(args: Mapping[str, Sequence[str]], result: ParsedChallenge) -> Challenge | None:
+    """A teacher's own challenge from ``people``, ``title`` and ``lock``."""
+    texts = {name: _single(args, name, result.errors) for name in ("people", "title", "lock")}
+    for name, text in texts.items():
+        if text is not None:
+            result.raw[name] = text[: MAX_PEOPLE_LENGTH if name == "people" else MAX_TITLE * 2]
+    parsed: dict[str, object] = {}
+    for name, parser in (("people", parse_people), ("title", parse_title), ("lock", parse_lock)):
+        text = texts[name]
+        if text is None or name in result.errors:
+            continue
+        try:
+            parsed[name] = parser(text)
+        except ChallengeError as error:
+            result.errors[error.field] = str(error)
+    if texts["people"] is None and "people" not in result.errors:
+        result.errors["people"] = "Give the people, like people=5.9ft,80kg;165cm,50kg,0."
+    if result.errors:
+        return None
+    return Challenge(
+        people=parsed["people"],  # type: ignore[arg-type]
+        title=parsed.get("title", ""),  # type: ignore[arg-type]
+        locked=parsed.get("lock", ()),  # type: ignore[arg-type]
+    )
+
+
+def _parse_learner(args: Mapping[str, Sequence[str]], result: ParsedChallenge) -> None:
+    """w1, w2, b and activation through the lesson's parser (defaults when missing)."""
+    given = {name: list(args[name]) for name in LEARNER if name in args}
+    parsed = parse_lesson(given)
+    for name in LEARNER:
+        result.learner_raw[name] = parsed.raw[name]
+        if name in parsed.errors:
+            result.errors[name] = parsed.errors[name]
+        else:
+            result.weights[name] = parsed.values[name]
+
+
+def parse_challenge(args: Mapping[str, Sequence[str]]) -> ParsedChallenge:
+    """A challenge link and the learner's try, from name → values (a query string).
+
+    ``name`` picks a built-in (then ``people``, ``title`` and ``lock`` are not allowed);
+    otherwise ``people`` is required. Unknown parameters are ignored. ``hint`` (any
+    value but empty or 0) asks for a hint.
+    """
+    from webapp.challenges.builtins import BUILTINS  # the built-ins are parsed with this module
+
+    result = ParsedChallenge(raw={})
+    hint = list(args.get("hint", ()))
+    result.hint = bool(hint) and hint[-1] not in ("", "0")
+    name = _single(args, "name", result.errors)
+    if name is not None:
+        result.raw["name"] = name[:MAX_NAME_LENGTH]
+        mixed = [k for k in ("people", "title", "lock") if k in args]
+        if name not in BUILTINS:
+            result.errors["name"] = (
+                f"There is no built-in challenge called {name[:MAX_NAME_LENGTH]!r}: "
+                f"pick one of {', '.join(BUILTINS)}."
+            )
+        elif mixed:
+            result.errors[mixed[0]] = (
+                f"{mixed[0]} cannot change a built-in challenge: leave out name."
+            )
+        else:
+            result.challenge = BUILTINS[name].challenge
+    elif "name" not in result.errors:
+        result.challenge = _parse_own(args, result)
+    _parse_learner(args, result)
+    if result.errors:
+        result.challenge = result.challenge if not result.errors.keys() - set(LEARNER) else None
+    return result
