@@ -17,7 +17,13 @@ from openapi_spec_validator import OpenAPIV31SpecValidator, validate
 from webapp.api.body import (
     EXAMPLE_BODY,
 )
-from webapp.api.openapi import DOCUMENT_PATH, NEURON_PATH, TRAIN_PATH, build_document
+from webapp.api.openapi import (
+    CHECK_PATH,
+    DOCUMENT_PATH,
+    NEURON_PATH,
+    TRAIN_PATH,
+    build_document,
+)
 from webapp.api.results import trace_json
 from webapp.lesson.neuron import forward
 from webapp.lesson.params import LESSON_DEFAULTS as DEFAULTS
@@ -38,7 +44,8 @@ def test_the_document_is_served_and_is_valid_openapi_3_1(client):
     validate(document)  # detects the version from the document
     OpenAPIV31SpecValidator(document).validate()
     validate_answer(response, DOCUMENT_PATH, "GET")
-    assert set(document["paths"]) == {NEURON_PATH, TRAIN_PATH, DOCUMENT_PATH}
+    assert set(document["paths"]) == {NEURON_PATH, TRAIN_PATH, CHECK_PATH, DOCUMENT_PATH}
+    assert set(document["paths"][CHECK_PATH]) == {"post"}
     assert set(document["paths"][NEURON_PATH]) == {"get", "post"}
 
 
@@ -64,6 +71,18 @@ def test_the_answer_check_would_notice_a_drifted_answer(app):
 
 
 # --- The documented example, answered ------------------------------------------------
+
+
+def test_the_documented_check_example_is_what_the_api_answers(client):
+    post = DOCUMENT["paths"][CHECK_PATH]["post"]
+    example = post["requestBody"]["content"]["application/json"]["example"]
+    response = client.post(CHECK_PATH, json=example)
+    answer = validate_answer(response, CHECK_PATH, "POST")
+    assert response.status_code == 200
+    assert answer == post["responses"]["200"]["content"]["application/json"]["example"]
+    # the worked example's published slip z = 1.808 is wrong; its σ, 0.8592, is carried
+    assert answer["verdicts"]["z"] == "wrong"
+    assert answer["verdicts"]["output"] == "carried"
 
 
 def test_the_documented_example_is_what_the_api_answers(client):
@@ -113,6 +132,11 @@ def respect_cross_field_rules(case: Any) -> None:
         if isinstance(w, list) and body["x"] and w and not negative:  # never repair bad data
             n = min(len(body["x"]), len(w))
             body["x"], body["w"] = body["x"][:n], w[:n]
+            answers = body.get("answers")
+            if isinstance(answers, dict) and isinstance(answers.get("products"), list):
+                # one answer per input, as x and w: pad with blanks or cut
+                products = answers["products"][:n]
+                answers["products"] = products + [None] * (n - len(products))
 
 
 @pytest.fixture(scope="module")
