@@ -49,7 +49,8 @@ def store(entries: list[history.Entry]) -> None:
 
 
 def clear() -> None:
-    records_cookie.write(records.Records())
+    """Empty the history (practice progress is kept: /practice clears it)."""
+    records_cookie.write(records.Records(progress=_records().progress))
     for key in LEGACY_KEYS:
         session.pop(key, None)
 
