@@ -141,7 +141,11 @@ def attempt(lesson: Lesson, parsed: ParsedAnswers) -> Attempt:
     steps = all_steps(lesson)
     values = {n: v for n, v in parsed.values.items() if n in parsed.ask}
     found = _forward_verdicts(lesson, values)
-    forward_names = {step.name for step in forward_steps(lesson)}
+    forward_names = [step.name for step in forward_steps(lesson)]
+    asked_forward = [forward_names.index(n) for n in parsed.ask if n in forward_names]
+    if asked_forward and len(asked_forward) == len(parsed.ask):
+        # a later step worked would give the answer away (e^(−z) names z): stop at the last
+        forward_names = forward_names[: max(asked_forward) + 1]
     results = [
         StepResult(
             step=step,

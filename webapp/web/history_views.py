@@ -62,15 +62,13 @@ def download_csv() -> Response:
 
 @bp.get("/history.json")
 def download_json() -> Response:
-    progress = [
-        {"level": p.level, "streak": p.streak, "solved": p.solved, "mastered": p.mastered}
-        for p in progress_cookie.load().levels
-    ]
-    body = {
-        "entries": _records(),
-        "dropped": history_cookie.dropped_count(),
-        "practice": progress,
-    }
+    body: dict[str, Any] = {"entries": _records(), "dropped": history_cookie.dropped_count()}
+    progress = progress_cookie.load()
+    if not progress.empty:  # named only once there is some, as before practice existed
+        body["practice"] = [
+            {"level": p.level, "streak": p.streak, "solved": p.solved, "mastered": p.mastered}
+            for p in progress.levels
+        ]
     text = json.dumps(body, ensure_ascii=False, allow_nan=False, indent=1)
     return _attachment(text + "\n", "application/json", "neuron-lab-history.json")
 
