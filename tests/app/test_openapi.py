@@ -18,7 +18,13 @@ from webapp.api.body import (
     EXAMPLE_BODY,
 )
 from webapp.api.challenges_openapi import CHALLENGE_PATH, CHALLENGES_PATH
-from webapp.api.openapi import DOCUMENT_PATH, NEURON_PATH, TRAIN_PATH, build_document
+from webapp.api.openapi import (
+    CHECK_PATH,
+    DOCUMENT_PATH,
+    NEURON_PATH,
+    TRAIN_PATH,
+    build_document,
+)
 from webapp.api.results import trace_json
 from webapp.challenges.model import ChallengeError, parse_lock, parse_people
 from webapp.lesson.neuron import forward
@@ -43,10 +49,12 @@ def test_the_document_is_served_and_is_valid_openapi_3_1(client):
     assert set(document["paths"]) == {
         NEURON_PATH,
         TRAIN_PATH,
+        CHECK_PATH,
         DOCUMENT_PATH,
         CHALLENGES_PATH,
         CHALLENGE_PATH,
     }
+    assert set(document["paths"][CHECK_PATH]) == {"post"}
     assert set(document["paths"][NEURON_PATH]) == {"get", "post"}
 
 
@@ -72,6 +80,18 @@ def test_the_answer_check_would_notice_a_drifted_answer(app):
 
 
 # --- The documented example, answered ------------------------------------------------
+
+
+def test_the_documented_check_example_is_what_the_api_answers(client):
+    post = DOCUMENT["paths"][CHECK_PATH]["post"]
+    example = post["requestBody"]["content"]["application/json"]["example"]
+    response = client.post(CHECK_PATH, json=example)
+    answer = validate_answer(response, CHECK_PATH, "POST")
+    assert response.status_code == 200
+    assert answer == post["responses"]["200"]["content"]["application/json"]["example"]
+    # the worked example's published slip z = 1.808 is wrong; its σ, 0.8592, is carried
+    assert answer["verdicts"]["z"] == "wrong"
+    assert answer["verdicts"]["output"] == "carried"
 
 
 def test_the_documented_example_is_what_the_api_answers(client):
@@ -150,6 +170,11 @@ def respect_cross_field_rules(case: Any) -> None:
         if isinstance(w, list) and body["x"] and w and not negative:  # never repair bad data
             n = min(len(body["x"]), len(w))
             body["x"], body["w"] = body["x"][:n], w[:n]
+            answers = body.get("answers")
+            if isinstance(answers, dict) and isinstance(answers.get("products"), list):
+                # one answer per input, as x and w: pad with blanks or cut
+                products = answers["products"][:n]
+                answers["products"] = products + [None] * (n - len(products))
 
 
 @pytest.fixture(scope="module")

@@ -135,7 +135,7 @@ def test_exact_values_are_on_the_page(client):
     response = client.get("/")
     assert response.status_code == 200
     page = text_of(response)
-    assert "Exact values (full precision)" in page
+    assert "What the computer stores (binary floating point)" in page
     assert "0.8008" in page and "1.8008" in page
 
 

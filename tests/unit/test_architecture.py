@@ -1,8 +1,9 @@
 """The house rules of webapp/ and templates/, read from the source: Python's ``ast``,
 Jinja's own parser, and a subprocess for what an import really loads. No Flask, no app.
 
-- lesson, learning, pictures and api import no web framework;
-- layers import downwards only: lesson < learning < pictures < api < web < the factory
+- lesson, learning, pictures, practice and api import no web framework;
+- layers import downwards only: lesson < learning < pictures < practice < api < web < the
+  factory
   (webapp/__init__.py), and webapp.extensions is for web and the factory;
 - no function or method in webapp/ is longer than 60 lines;
 - templates present numbers, they never compute them: no arithmetic in ``{{ }}``/``{% %}``;
@@ -30,17 +31,20 @@ PACKAGE = ROOT / "webapp"
 TEMPLATES = ROOT / "templates"
 UNIT_TESTS = Path(__file__).resolve().parent
 
-FRAMEWORK_FREE = ("lesson", "learning", "pictures", "api", "challenges")
+FRAMEWORK_FREE = ("lesson", "learning", "pictures", "practice", "challenges", "api")
 FRAMEWORKS = ("flask", "werkzeug", "jinja2", "flask_wtf")
 MAX_FUNCTION_LINES = 60
 
-# Which layers each layer may import (low → high: lesson, learning, pictures, api, web;
-# the factory, webapp/__init__.py, on top). "extensions" is webapp/extensions.py.
-LOWER = ("lesson", "learning", "pictures", "api", "challenges")
+# Which layers each layer may import (low → high: lesson, learning, pictures, practice,
+# challenges, api, web; the factory, webapp/__init__.py, on top). "extensions" is
+# webapp/extensions.py. practice (problems, verdicts, mastery, worksheets) and challenges
+# build on the lesson only.
+LOWER = ("lesson", "learning", "pictures", "practice", "challenges", "api")
 MAY_IMPORT: dict[str, set[str]] = {
     "lesson": {"lesson"},
     "learning": {"lesson", "learning"},
     "pictures": {"lesson", "learning", "pictures"},
+    "practice": {"lesson", "practice"},
     "challenges": {"lesson", "challenges"},  # pictures take its values, not its objects
     "api": {*LOWER},
     "web": {*LOWER, "web", "extensions"},
@@ -207,6 +211,7 @@ def test_the_layer_table_keeps_the_house_rules():
     # web, the factory or the extensions; only web and the factory take extensions
     assert MAY_IMPORT["lesson"] == {"lesson"}
     assert not {"api", "web"} & MAY_IMPORT["pictures"]
+    assert MAY_IMPORT["practice"] == {"lesson", "practice"}
     for low in LOWER:
         assert not {"web", "factory", "extensions"} & MAY_IMPORT[low], low
     assert {name for name, may in MAY_IMPORT.items() if "extensions" in may} == {

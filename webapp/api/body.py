@@ -49,6 +49,7 @@ class ParsedBody:
 
     request: NeuronRequest | None = None
     errors: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)  # the fields named in ``also``
 
 
 class _NonFinite:
@@ -150,19 +151,20 @@ def _decode(data: bytes, errors: dict[str, str]) -> dict[str, Any] | None:
     return body
 
 
-def _check_names(body: dict[str, Any], errors: dict[str, str]) -> None:
+def _check_names(body: dict[str, Any], errors: dict[str, str], also: tuple[str, ...]) -> None:
     """Unknown fields are refused (a typo is never silently answered), duplicates too."""
-    unknown = [name for name in body if name not in FIELDS]
+    known = (*FIELDS, *also)
+    unknown = [name for name in body if name not in known]
     if unknown:
         listed = ", ".join(_short(name) for name in unknown[:_MAX_LISTED_NAMES])
         more = len(unknown) - _MAX_LISTED_NAMES
         errors["body"] = (
             f"Unknown field{'s' if len(unknown) > 1 else ''}: {listed}"
             f"{f' and {more:,} more' if more > 0 else ''}. "
-            "Send only x, w, b and activation."
+            f"Send only {', '.join(known[:-1])} and {known[-1]}."
         )
     duplicates = getattr(body, "duplicates", frozenset())
-    for name in FIELDS:
+    for name in known:
         if name in duplicates:
             errors[name] = f"{name} was given more than once: give it once."
 
@@ -202,13 +204,17 @@ def _check_bias_and_activation(body: dict[str, Any], errors: dict[str, str]) -> 
         errors["activation"] = f"activation must be one of: {', '.join(ACTIVATIONS)}."
 
 
-def parse_body(data: bytes) -> ParsedBody:
-    """Validate a POST body (the raw bytes): the neuron to run, or a message per field."""
+def parse_body(data: bytes, also: tuple[str, ...] = ()) -> ParsedBody:
+    """Validate a POST body (the raw bytes): the neuron to run, or a message per field.
+
+    ``also``: more fields the caller takes (``answers`` for /check), left in ``extra``
+    for it to validate."""
     result = ParsedBody()
     body = _decode(data, result.errors)
     if body is None:
         return result
-    _check_names(body, result.errors)
+    _check_names(body, result.errors, also)
+    result.extra = {name: body[name] for name in also if name in body}
     vectors = _vectors(body, result.errors)
     _check_bias_and_activation(body, result.errors)
     if not result.errors:

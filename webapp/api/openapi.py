@@ -11,6 +11,7 @@ from typing import Any
 
 from webapp.api import challenges_openapi
 from webapp.api.body import EXAMPLE_BODY, FIELDS, MAX_BODY_BYTES, MAX_INPUTS, REQUIRED
+from webapp.api.check import ANSWER_FIELDS, EXAMPLE_ANSWERS, MAX_ABS_ANSWER, check_json
 from webapp.api.results import trace_json
 from webapp.learning.descent import DEFAULTS as TRAINING_DEFAULTS
 from webapp.learning.descent import HOLDOUT_SIZE
@@ -31,11 +32,13 @@ from webapp.lesson.params import (
 )
 from webapp.lesson.result import NEGATIVE_LABEL, POSITIVE_LABEL
 from webapp.lesson.units import MAX_HEIGHT, MAX_WEIGHT
+from webapp.practice.verdicts import VERDICTS
 
 OPENAPI_VERSION = "3.1.0"
 API_VERSION = "1.0.0"
 NEURON_PATH = "/api/v1/neuron"
 TRAIN_PATH = "/api/v1/train"
+CHECK_PATH = "/api/v1/check"
 DOCUMENT_PATH = "/api/v1/openapi.json"
 
 _REF = "#/components/schemas/"
@@ -211,6 +214,94 @@ def _request_schema() -> dict[str, Any]:
         "required": list(REQUIRED),
         "additionalProperties": False,
         "description": "Unknown fields are refused; a field given twice is refused.",
+    }
+
+
+def _check_request_schema() -> dict[str, Any]:
+    number_or_blank = {
+        "type": ["number", "null"],
+        "minimum": -MAX_ABS_ANSWER,
+        "maximum": MAX_ABS_ANSWER,
+    }
+    answers = {
+        "type": "object",
+        "description": "Any of the learner's answers; null (or leaving one out) is blank.",
+        "properties": {
+            "products": {
+                "type": "array",
+                "items": number_or_blank,
+                "minItems": 1,
+                "maxItems": MAX_INPUTS,
+                "description": "w₁x₁ … wₙxₙ: one per input (the same length as x).",
+            },
+            "weighted_sum": {**number_or_blank, "description": "wᵀx."},
+            "z": {**number_or_blank, "description": "z = wᵀx + b."},
+            "output": {**number_or_blank, "description": "ŷ = f(z)."},
+            "decision": {"type": ["boolean", "null"], "description": "ŷ ≥ the threshold."},
+        },
+        "additionalProperties": False,
+    }
+    assert tuple(answers["properties"]) == ANSWER_FIELDS
+    request = _request_schema()
+    return {
+        **request,
+        "properties": {**request["properties"], "answers": answers},
+        "required": [*request["required"], "answers"],
+    }
+
+
+def _check_result_schema() -> dict[str, Any]:
+    verdict = {"type": "string", "enum": list(VERDICTS)}
+    verdicts = {
+        "type": "object",
+        "description": "A verdict per answer given: right (within 0.05 % or 0.00005, "
+        "whichever is larger), carried (right from the learner's own earlier answers), "
+        "wrong, or blank (null).",
+        "properties": {
+            "products": {"type": "array", "items": verdict},
+            **{name: verdict for name in ANSWER_FIELDS if name != "products"},
+        },
+        "additionalProperties": False,
+    }
+    expected = _object(
+        {
+            "products": _numbers("The products wᵢ·xᵢ."),
+            "weighted_sum": {"type": "number"},
+            "z": {"type": "number"},
+            "output": {"type": "number"},
+            "decision": {"type": "boolean"},
+        },
+        "The exact values, full precision.",
+    )
+    count = {"type": "integer", "minimum": 0}
+    return _object(
+        {"verdicts": verdicts, "right": count, "total": count, "expected": expected},
+        "The verdicts; right of total answers given (each product counts).",
+    )
+
+
+def _check_path() -> dict[str, Any]:
+    example = {**EXAMPLE_BODY, "answers": EXAMPLE_ANSWERS}
+    checked = check_json(forward(**EXAMPLE_BODY), EXAMPLE_ANSWERS)
+    return {
+        "post": {
+            "operationId": "checkAnswers",
+            "summary": "Check a learner's answers for any neuron, step by step.",
+            "requestBody": {
+                "required": True,
+                "content": _json(_ref("CheckRequest"), example=example),
+            },
+            "responses": {
+                "200": {
+                    "description": "A verdict per answer and the exact values.",
+                    "content": _json(_ref("CheckResult"), example=checked),
+                },
+                "400": _error("A message per invalid field (answers.<name> for an answer)."),
+                "405": _not_allowed(),
+                "413": _error(f"The body is larger than {MAX_BODY_BYTES:,} bytes."),
+                "415": _error("The body is not sent as application/json."),
+            },
+        }
     }
 
 
@@ -399,6 +490,8 @@ def _document_path() -> dict[str, Any]:
 def _schemas() -> dict[str, Any]:
     return {
         "NeuronRequest": _request_schema(),
+        "CheckRequest": _check_request_schema(),
+        "CheckResult": _check_result_schema(),
         "TrainingResult": _training_schema(),
         "NeuronResult": _object(_trace_properties(), "A forward pass, every step."),
         "LessonResult": _object(
@@ -429,6 +522,7 @@ def build_document() -> dict[str, Any]:
         "paths": {
             NEURON_PATH: _neuron_path(),
             TRAIN_PATH: _train_path(),
+            CHECK_PATH: _check_path(),
             DOCUMENT_PATH: _document_path(),
             **challenges_openapi.paths(_error, _not_allowed, _json),
         },

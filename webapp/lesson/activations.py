@@ -43,6 +43,16 @@ class Activation:
     smooth: bool = False  # sample the curve densely (else straight pieces)
     kinks: tuple[float, ...] = ()  # where straight pieces meet
     jumps: tuple[float, ...] = ()  # where f jumps (drawn as a hole and a dot)
+    # Predict mode: how each intermediate value and the output ("output") is worked, as
+    # text with ``{name}`` for an earlier value (z or an intermediate). Alternatives in
+    # order: the first whose names are all in the trace is used (sigmoid works a very
+    # negative z through e^z). The same text gives the formula (names as symbols) and
+    # the numbers substituted, so no activation needs its own hints.
+    worked_text: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # The same steps as ``worked``, each from the learner's own earlier values where
+    # given (their e^(−z) → their 1 + e^(−z) → their ŷ): for "right from your earlier
+    # answer". Takes z and the learner's intermediates; None: ``worked`` from z alone.
+    chained: Callable[[float, Mapping[str, float]], tuple[float, Intermediates]] | None = None
 
     @property
     def steps_partial(self) -> str:
@@ -52,6 +62,12 @@ class Activation:
     @property
     def bounded(self) -> bool:
         return None not in self.output_bounds
+
+    def worked_from(self, z: float, theirs: Mapping[str, float]) -> tuple[float, Intermediates]:
+        """Every step from the learner's own z and intermediates (see ``chained``)."""
+        if self.chained is None:
+            return self.worked(z)
+        return self.chained(z, theirs)
 
     def __call__(self, z: np.ndarray | float) -> np.ndarray:
         return self.function(np.asarray(z, dtype=np.float64))
@@ -98,6 +114,37 @@ def _sigmoid_worked(z: float) -> tuple[float, Intermediates]:
     exp_z = float(np.exp(z))
     denominator = 1.0 + exp_z
     return exp_z / denominator, (("exp_z", exp_z), ("denominator", denominator))
+
+
+def _divide(top: float, bottom: float) -> float:
+    """top / bottom for a learner's own values (their denominator may be 0)."""
+    return top / bottom if bottom != 0 else float("nan")
+
+
+def _sigmoid_chained(z: float, theirs: Mapping[str, float]) -> tuple[float, Intermediates]:
+    _, exact = _sigmoid_worked(z)
+    first = exact[0][0]  # exp_neg_z, or exp_z for a very negative z
+    e = theirs.get(first, exact[0][1])
+    denominator = 1.0 + e
+    top = e if first == "exp_z" else 1.0
+    output = _divide(top, theirs.get("denominator", denominator))
+    return output, ((first, exact[0][1]), ("denominator", denominator))
+
+
+def _tanh_chained(z: float, theirs: Mapping[str, float]) -> tuple[float, Intermediates]:
+    output, exact = _tanh_worked(z)
+    if not exact:
+        return output, exact
+    exp_z = theirs.get("exp_z", exact[0][1])
+    exp_neg_z = theirs.get("exp_neg_z", exact[1][1])
+    numerator, denominator = exp_z - exp_neg_z, exp_z + exp_neg_z
+    output = _divide(theirs.get("numerator", numerator), theirs.get("denominator", denominator))
+    return output, (
+        ("exp_z", exact[0][1]),
+        ("exp_neg_z", exact[1][1]),
+        ("numerator", numerator),
+        ("denominator", denominator),
+    )
 
 
 def _tanh_worked(z: float) -> tuple[float, Intermediates]:
@@ -147,6 +194,13 @@ register(
         worked=_sigmoid_worked,
         # e^(−z) and 1 + e^(−z); below z = −700, e^z and 1 + e^z instead
         intermediate_labels={"exp_neg_z": "e^(−z)", "exp_z": "e^z", "denominator": "denominator"},
+        worked_text={
+            "exp_neg_z": ("e^(−{z})",),
+            "exp_z": ("e^{z}",),
+            "denominator": ("1 + {exp_z}", "1 + {exp_neg_z}"),
+            "output": ("{exp_z} / {denominator}", "1 / {denominator}"),
+        },
+        chained=_sigmoid_chained,
         output_bounds=(0.0, 1.0),
         plot_half_width=6.0,
         smooth=True,
@@ -172,6 +226,14 @@ register(
             "numerator": "numerator",
             "denominator": "denominator",
         },
+        worked_text={
+            "exp_z": ("e^{z}",),
+            "exp_neg_z": ("e^(−{z})",),
+            "numerator": ("{exp_z} − {exp_neg_z}",),
+            "denominator": ("{exp_z} + {exp_neg_z}",),
+            "output": ("{numerator} / {denominator}", "tanh({z})"),
+        },
+        chained=_tanh_chained,
         output_bounds=(-1.0, 1.0),
         plot_half_width=4.0,
         smooth=True,
@@ -190,6 +252,7 @@ register(
         z_star=0.5,
         function=_relu,
         worked=_plain(_relu),
+        worked_text={"output": ("max(0, {z})",)},
         output_bounds=(0.0, None),
         kinks=(0.0,),
     )
@@ -207,6 +270,7 @@ register(
         z_star=0.0,
         function=_step,
         worked=_plain(_step),
+        worked_text={"output": ("step({z}): 1 if {z} ≥ 0, else 0",)},
         output_bounds=(0.0, 1.0),
         jumps=(0.0,),
     )
@@ -224,5 +288,6 @@ register(
         z_star=0.5,
         function=_linear,
         worked=_plain(_linear),
+        worked_text={"output": ("{z}",)},
     )
 )

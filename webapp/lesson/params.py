@@ -58,6 +58,11 @@ LABELS: dict[str, str] = {
     "b": "Bias b",
     "activation": "Activation",
 }
+# How the lesson is shown: every step worked, or asked first (predict). Not one of the
+# 8 lesson parameters: share links name it only when it is not the default.
+MODES: dict[str, str] = {"show": "Show me every step", "predict": "Let me predict each step first"}
+DEFAULT_MODE = "show"
+MODE_LABEL = "Mode"
 _EXAMPLES = {"height": "5.5", "weight": "70", "w1": "0.2", "w2": "0.00001", "b": "1"}
 
 
@@ -142,7 +147,17 @@ class ParsedLesson(FormFields):
     values: dict[str, float | str] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
     given: bool = False  # whether any contract parameter was present
-    order: ClassVar[tuple[str, ...]] = PARAMETER_ORDER
+    mode: str = DEFAULT_MODE  # "show" or "predict" (only when parsed with_mode)
+    order: ClassVar[tuple[str, ...]] = (*PARAMETER_ORDER, "mode")
+
+    @property
+    def predict(self) -> bool:
+        return self.mode == "predict"
+
+    @property
+    def mode_query(self) -> str:
+        """What share links add after the 8 parameters: ``mode=predict``, or nothing."""
+        return "" if self.mode == DEFAULT_MODE else f"mode={self.mode}"
 
     def options(self, name: str) -> dict[str, str]:
         """A choice field's values and their labels, for the form's select."""
@@ -155,11 +170,14 @@ class ParsedLesson(FormFields):
         return run_lesson(raw=self.raw, **self.values)  # type: ignore[arg-type]
 
 
-def parse_lesson(args: Mapping[str, Sequence[str]], *, ignore: Sequence[str] = ()) -> ParsedLesson:
+def parse_lesson(
+    args: Mapping[str, Sequence[str]], *, ignore: Sequence[str] = (), with_mode: bool = False
+) -> ParsedLesson:
     """Parse the contract's parameters from name → values (as in a query string).
 
     Missing parameters take their defaults; unknown ones are ignored, and so are
     the names in ``ignore`` (the random-weights route draws its own w and b).
+    ``with_mode``: also read ``mode`` (the page and the widget; the API has none).
     """
     given = any(name in args for name in PARAMETER_ORDER)
     result = ParsedLesson(raw={}, given=given)
@@ -176,7 +194,20 @@ def parse_lesson(args: Mapping[str, Sequence[str]], *, ignore: Sequence[str] = (
         except InvalidValue as error:
             result.errors[name] = str(error)
     _check_ranges(result)
+    if with_mode:
+        _parse_mode(result, list(args.get("mode", ())))
     return result
+
+
+def _parse_mode(result: ParsedLesson, values: list[str]) -> None:
+    if len(values) > 1:
+        result.errors["mode"] = f"{MODE_LABEL} was given more than once: give it once."
+        return
+    mode = values[0].strip(" ") if values else DEFAULT_MODE
+    if mode not in MODES:
+        result.errors["mode"] = f"{MODE_LABEL} must be one of: {', '.join(MODES)}."
+        return
+    result.mode = mode
 
 
 def query_string(raw: Mapping[str, str]) -> str:

@@ -1,10 +1,15 @@
 """What this browser keeps about its learner, as one compact, cookie-safe text. No Flask.
 
-Several kinds of record share one cookie (and its 4 KB): ``1!h:<history>!d:<dropped>``.
+Several kinds of record share one cookie (and its 4 KB):
+``1!h:<history>!d:<dropped>!p:<progress>``.
 The version comes first, then ``!``-separated sections, each ``<kind>:<text>``; a
 section of an unknown kind, or a malformed one, is left out, never an error. The text
 is written once per request and its length is known by adding lengths, so fitting it
 into the cookie never serialises anything twice.
+
+Practice progress (``p:``) is kept here as its text (webapp.practice.progress reads and
+writes it; the lesson imports nothing above it). It is small and always kept: when it
+needs room, the history gives way, oldest first, and the dropped entries are counted.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from webapp.lesson import history
 
 VERSION = "1"
 SECTION_SEP = "!"
-HISTORY, DROPPED = "h", "d"
+HISTORY, DROPPED, PROGRESS = "h", "d", "p"
 # Room kept for the dropped count's section at its widest ("!d:" and 10 digits).
 _DROPPED_ROOM = 13
 
@@ -24,6 +29,7 @@ _DROPPED_ROOM = 13
 class Records:
     history: tuple[history.Entry, ...] = ()
     dropped: int = 0  # history entries dropped to keep the cookie small, ever
+    progress: str = ""  # practice progress, as webapp.practice.progress encodes it
 
     def dumps(self) -> str:
         sections = [VERSION]
@@ -31,12 +37,33 @@ class Records:
             sections.append(f"{HISTORY}:{history.encode(self.history)}")
         if self.dropped:
             sections.append(f"{DROPPED}:{self.dropped}")
+        if self.progress:
+            sections.append(f"{PROGRESS}:{self.progress}")
         return SECTION_SEP.join(sections)
+
+    def _progress_room(self) -> int:
+        return len(SECTION_SEP + PROGRESS + ":" + self.progress) if self.progress else 0
+
+    def with_progress(self, progress: str, budget: int) -> tuple[Records, int]:
+        """These records with new progress text, the history's oldest entries dropped
+        (and counted) if the whole text would be over ``budget``; and how many were."""
+        new = replace(self, progress=progress)
+        room = budget - len(VERSION) - len(SECTION_SEP + HISTORY + ":") - _DROPPED_ROOM
+        room -= new._progress_room()
+        kept = list(new.history)
+        size = sum(len(e.token) for e in kept) + max(len(kept) - 1, 0)
+        while kept and size > room:
+            size -= len(kept.pop().token) + (1 if kept else 0)
+        dropped = len(new.history) - len(kept)
+        if not dropped:
+            return new, 0
+        return replace(new, history=tuple(kept), dropped=new.dropped + dropped), dropped
 
     def with_result(self, raw: dict[str, str], at: float, budget: int) -> tuple[Records, int]:
         """These records with a result added to the history, within ``budget`` characters
         for the whole text; and how many old entries were dropped for it."""
         room = budget - len(VERSION) - len(SECTION_SEP + HISTORY + ":") - _DROPPED_ROOM
+        room -= self._progress_room()
         added = history.add(self.history, history.new_entry(raw, at), room)
         if not added.changed:
             return self, 0
@@ -59,4 +86,11 @@ def loads(text: str) -> Records:
     return Records(
         history=tuple(history.decode(found.get(HISTORY, ""))),
         dropped=int(dropped) if dropped.isdigit() and len(dropped) <= 10 else 0,
+        progress=_cookie_safe(found.get(PROGRESS, "")),
     )
+
+
+def _cookie_safe(text: str) -> str:
+    """Progress text as this app writes it (letters, digits, ``~ *``), else nothing."""
+    ok = len(text) <= 200 and all(c.isascii() and (c.isalnum() or c in "~*") for c in text)
+    return text if ok else ""

@@ -11,6 +11,8 @@ from flask import Blueprint, Response, jsonify, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from webapp.api.body import MAX_BODY_BYTES, parse_body
+from webapp.api.check import check_json
+from webapp.api.check import parse_answers as parse_check_answers
 from webapp.api.openapi import build_document
 from webapp.api.results import lesson_json, trace_json, training_json
 from webapp.extensions import csrf
@@ -49,9 +51,8 @@ def neuron() -> tuple[Response, int]:
     return jsonify(body), 200
 
 
-@bp.post("/neuron")
-def neuron_post() -> tuple[Response, int]:
-    """Any neuron of 1 to 1,000 inputs, from a JSON body."""
+def _read_body() -> bytes | tuple[Response, int]:
+    """The JSON body's bytes, or the error answer (415, 413)."""
     if not request.is_json:
         return _errors(
             {"body": "Send the body as JSON, with the header Content-Type: application/json."},
@@ -69,6 +70,15 @@ def neuron_post() -> tuple[Response, int]:
         return _errors(too_large, 413)
     if len(data) > MAX_BODY_BYTES:
         return _errors(too_large, 413)
+    return data
+
+
+@bp.post("/neuron")
+def neuron_post() -> tuple[Response, int]:
+    """Any neuron of 1 to 1,000 inputs, from a JSON body."""
+    data = _read_body()
+    if not isinstance(data, bytes):
+        return data
     parsed = parse_body(data)
     if parsed.request is None:
         return _errors(parsed.errors, 400)
@@ -79,6 +89,30 @@ def neuron_post() -> tuple[Response, int]:
     except ValueError:  # cannot happen within the limits; never a 500 if it does
         return _errors({"body": "These numbers are too large to compute with."}, 400)
     return jsonify(body), 200
+
+
+@bp.post("/check")
+def check() -> tuple[Response, int]:
+    """A learner's answers for any neuron: a verdict on each, and the exact values."""
+    data = _read_body()
+    if not isinstance(data, bytes):
+        return data
+    parsed = parse_body(data, also=("answers",))
+    errors = dict(parsed.errors)
+    given: dict[str, object] = {}
+    if "answers" not in parsed.extra and "body" not in errors:
+        errors["answers"] = 'answers is missing: give an object, like {"z": 1.8008}.'
+    elif parsed.request is not None:
+        given, answer_errors = parse_check_answers(parsed.extra["answers"], len(parsed.request.x))
+        errors.update(answer_errors)
+    if errors or parsed.request is None:
+        return _errors(errors, 400)
+    given_request = parsed.request
+    try:
+        trace = forward(given_request.x, given_request.w, given_request.b, given_request.activation)
+    except ValueError:
+        return _errors({"body": "These numbers are too large to compute with."}, 400)
+    return jsonify(check_json(trace, given)), 200
 
 
 @bp.get("/train")

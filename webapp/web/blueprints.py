@@ -13,6 +13,7 @@ from webapp.web import (
     learn_views,
     lesson_views,
     page_cache,
+    practice_views,
     preview_views,
     records_cookie,
 )
@@ -21,7 +22,15 @@ from webapp.web import (
 def register_blueprints(app: Flask) -> None:
     page_cache.init_app(app)
     records_cookie.init_app(app)
-    for module in (lesson_views, history_views, embed_views, api_views, preview_views, learn_views):
+    for module in (
+        lesson_views,
+        history_views,
+        embed_views,
+        api_views,
+        preview_views,
+        learn_views,
+        practice_views,
+    ):
         app.register_blueprint(module.bp)
     for module in (challenge_views, challenge_api_views):  # find-the-weights challenges
         app.register_blueprint(module.bp)

@@ -7,6 +7,7 @@ permanent one) and never records history.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -27,7 +28,10 @@ from flask.sessions import SessionInterface, SessionMixin
 from webapp.api import oembed
 from webapp.lesson.params import ParsedLesson, parse_lesson
 from webapp.lesson.random_weights import with_random_weights
-from webapp.web.lesson_page import embed_code, lesson_page
+from webapp.practice.answers import parse_answers
+from webapp.practice.check import attempt, default_ask
+from webapp.practice.steps import all_steps
+from webapp.web.lesson_page import embed_code, lesson_page, predict_view
 from webapp.web.links import lesson_url
 from webapp.web.response_cache import mark_cacheable
 from webapp.web.security import allow_framing
@@ -70,6 +74,16 @@ def _install_cookieless_sessions(state: BlueprintSetupState) -> None:
 def _render_widget(parsed: ParsedLesson, options: oembed.WidgetOptions) -> tuple[str, int]:
     lesson = parsed.lesson() if parsed.ok else None
     page = lesson_page(parsed, lesson, widget=True)
+    status = 200 if lesson else 400
+    if lesson is not None and parsed.predict:
+        # Predict mode in the widget: checked from the URL alone, nothing recorded.
+        args = request.args.to_dict(flat=False)
+        answers = parse_answers(args, all_steps(lesson), default_ask(lesson))
+        view = predict_view(
+            lesson, answers, attempt(lesson, answers), endpoint="embed.index", **options.extra()
+        )
+        page = replace(page, predict=view)
+        status = 200 if answers.ok else 400
     html = render_template(
         "embed/widget.html",
         options=options,
@@ -77,7 +91,7 @@ def _render_widget(parsed: ParsedLesson, options: oembed.WidgetOptions) -> tuple
         full_url=page.share_url or url_for("pages.index", _external=True),
         **page.context(),
     )
-    return html, 200 if lesson else 400
+    return html, status
 
 
 @bp.get("/embed")
@@ -86,7 +100,7 @@ def index() -> tuple[str, int]:
     """The lesson as a compact widget: valid → 200, invalid → 400 with the form."""
     args = request.args.to_dict(flat=False)
     mark_cacheable()
-    return _render_widget(parse_lesson(args), oembed.widget_options(args))
+    return _render_widget(parse_lesson(args, with_mode=True), oembed.widget_options(args))
 
 
 @bp.get("/embed/random")

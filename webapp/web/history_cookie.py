@@ -49,7 +49,8 @@ def store(entries: list[history.Entry]) -> None:
 
 
 def clear() -> None:
-    records_cookie.write(records.Records())
+    """Empty the history (practice progress is kept: /practice clears it)."""
+    records_cookie.write(records.Records(progress=_records().progress))
     for key in LEGACY_KEYS:
         session.pop(key, None)
 
@@ -71,6 +72,12 @@ class RecentPanel:
     entries: tuple[history.Entry, ...]
     total: int
     dropped_now: int  # dropped by this very request
+
+    @property
+    def shown(self) -> bool:
+        """Worth a panel: it holds more than the result on this very page (a first
+        result would only repeat the page), or it has something to say."""
+        return self.total > 1 or self.dropped_now > 0
 
     @property
     def key(self) -> tuple[object, ...]:

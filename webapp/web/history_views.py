@@ -9,7 +9,9 @@ from flask import Blueprint, Response, redirect, render_template, request, url_f
 from flask_wtf.csrf import generate_csrf
 
 from webapp.lesson import history
-from webapp.web import history_cookie
+from webapp.practice.answers import LEVELS
+from webapp.practice.problems import LEVEL_TEXTS, LEVEL_TITLES
+from webapp.web import history_cookie, progress_cookie
 from webapp.web.links import share_url
 
 bp = Blueprint("history", __name__)
@@ -32,6 +34,8 @@ def index() -> Response:
     entries = history_cookie.load()
     page = render_template(
         "history/index.html",
+        progress=progress_cookie.load(),
+        levels=[(level, LEVEL_TITLES[level], LEVEL_TEXTS[level]) for level in LEVELS],
         entries=entries,
         dropped=history_cookie.dropped_count(),
         share_urls={entry.key: share_url(entry.raw) for entry in entries},
@@ -58,7 +62,13 @@ def download_csv() -> Response:
 
 @bp.get("/history.json")
 def download_json() -> Response:
-    body = {"entries": _records(), "dropped": history_cookie.dropped_count()}
+    body: dict[str, Any] = {"entries": _records(), "dropped": history_cookie.dropped_count()}
+    progress = progress_cookie.load()
+    if not progress.empty:  # named only once there is some, as before practice existed
+        body["practice"] = [
+            {"level": p.level, "streak": p.streak, "solved": p.solved, "mastered": p.mastered}
+            for p in progress.levels
+        ]
     text = json.dumps(body, ensure_ascii=False, allow_nan=False, indent=1)
     return _attachment(text + "\n", "application/json", "neuron-lab-history.json")
 

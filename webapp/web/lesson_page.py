@@ -12,7 +12,56 @@ from webapp.api import oembed
 from webapp.lesson.params import ParsedLesson
 from webapp.lesson.result import Lesson
 from webapp.pictures import LuckChart, Pictures, pictures, preview_card
+from webapp.practice.answers import ParsedAnswers
+from webapp.practice.check import Attempt
+from webapp.practice.problems import LEVEL_TITLES
+from webapp.practice.progress import LevelProgress
 from webapp.web.links import lesson_url, share_url
+
+
+@dataclass(frozen=True)
+class PredictView:
+    """Predict mode's part of a page: the questions, their verdicts, where they go."""
+
+    attempt: Attempt
+    answers: ParsedAnswers
+    action: str  # the endpoint the answers' form is sent to
+    hidden: dict[str, str]  # the lesson's parameters, mode, practice and ask
+    problem_url: str  # this problem's link, without answers
+    show_url: str  # the same lesson with every step worked (mode=show)
+    progress: LevelProgress | None = None  # the level's progress after this check
+    next_url: str | None = None  # a new problem at this level
+    dropped_now: int = 0  # history entries that gave way for the progress
+
+    @property
+    def level_title(self) -> str | None:
+        level = self.attempt.level
+        return None if level is None else f"Practice level {level}: {LEVEL_TITLES[level]}"
+
+
+def predict_view(
+    lesson: Lesson,
+    answers: ParsedAnswers,
+    attempt: Attempt,
+    *,
+    endpoint: str = "pages.index",
+    **extra: str,
+) -> PredictView:
+    """The predict part of a page for a lesson and its parsed answers (``extra``: the
+    widget's own options, after the problem's parameters)."""
+    problem = {"mode": "predict"}
+    if answers.level is not None:
+        problem["practice"] = str(answers.level)
+    if answers.asked_explicitly:
+        problem["ask"] = "-".join(answers.ask)
+    return PredictView(
+        attempt=attempt,
+        answers=answers,
+        action=endpoint,
+        hidden={**lesson.raw, **problem, **extra},
+        problem_url=lesson_url(endpoint, lesson.raw, **problem, **extra),
+        show_url=lesson_url(endpoint, lesson.raw, external=False, **extra),
+    )
 
 
 @dataclass(frozen=True)
@@ -28,17 +77,25 @@ class LessonPage:
     embed_code: str | None = None
     pictures: Pictures | None = None
     luck: LuckChart | None = None
+    predict: PredictView | None = None
+
+    @property
+    def revealed(self) -> bool:
+        """Whether the whole lesson is shown (always, unless predict mode is still asking)."""
+        return self.predict is None or self.predict.attempt.revealed
 
     @property
     def title(self) -> str | None:
         """The page's own title, or None for the site's (the worked example)."""
+        if self.lesson is not None and self.predict is not None:
+            return f"Predict: {self.lesson.person} — Neuron Lab"
         if self.lesson is not None and not self.is_example:
             return f"{self.lesson.summary} — Neuron Lab"
         return "Fix the form — Neuron Lab" if self.form.errors else None
 
     def context(self) -> dict[str, Any]:
         """The template variables: the model's fields, by name, and its title."""
-        return {**vars(self), "title": self.title}
+        return {**vars(self), "title": self.title, "revealed": self.revealed}
 
 
 def embed_code(

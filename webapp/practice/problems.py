@@ -1,0 +1,106 @@
+"""Practice problems: four levels, each a stream of fresh problems from a seeded
+generator, early ones asking one step (the rest shown worked), later ones more. No Flask.
+
+A problem is a lesson link (the 8 parameters, as typed) plus ``mode=predict``,
+``practice=<level>`` and ``ask=<steps>``: it can be sent on like any share link.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from webapp.lesson.activations import ACTIVATIONS
+from webapp.lesson.numbers import significant
+from webapp.lesson.params import LESSON_DEFAULTS, parse_lesson
+from webapp.lesson.result import Lesson
+from webapp.practice.answers import ASK_SEP
+
+LEVEL_TITLES = {
+    1: "The products and their sum",
+    2: "The bias and the activation",
+    3: "The decision, the BMI check, and luck",
+    4: "Reverse problems: what flips the answer",
+}
+LEVEL_TEXTS = {
+    1: "Multiply each input by its weight, then add the products: w₁x₁, w₂x₂ and wᵀx.",
+    2: "Add the bias to get z, then work the activation (all five of them) to ŷ.",
+    3: "Read the neuron's answer, work the BMI, and say whether the neuron was right.",
+    4: "Find a bias, or a weight w₂, that makes the neuron change its mind.",
+}
+# How many problems of a level must be solved before each stage (faded examples).
+STAGE_FROM = (0, 1, 3)
+MAX_SEED = 2**32 - 1
+
+
+def stage_for(solved: int) -> int:
+    """The stage of the next problem after ``solved`` solved ones: 0, 1 or 2."""
+    return sum(solved >= start for start in STAGE_FROM) - 1
+
+
+def asked_for(level: int, stage: int, lesson: Lesson) -> tuple[str, ...]:
+    """The steps a problem of this level and stage asks (the rest are shown worked)."""
+    intermediates = tuple(name for name, _ in lesson.trace.intermediates)
+    stages = {
+        1: (("sum",), ("p2", "sum"), ("p1", "p2", "sum")),
+        2: (("z",), ("z", "y"), ("z", *intermediates, "y")),
+        3: (("label",), ("label", "bmi"), ("label", "bmi", "agrees")),
+        4: (("flip_b",), ("flip_w2",), ("flip_b", "flip_w2")),
+    }
+    return stages[level][min(stage, 2)]
+
+
+@dataclass(frozen=True)
+class Problem:
+    level: int
+    seed: int
+    stage: int
+    lesson: Lesson
+    ask: tuple[str, ...]
+
+    @property
+    def raw(self) -> dict[str, str]:
+        return self.lesson.raw
+
+    @property
+    def extra(self) -> dict[str, str]:
+        """What the share link names after the 8 parameters, in order."""
+        return {"mode": "predict", "practice": str(self.level), "ask": ASK_SEP.join(self.ask)}
+
+
+def _person(rng: np.random.Generator) -> dict[str, str]:
+    height = rng.uniform(4.6, 6.6)
+    bmi = rng.uniform(17.0, 42.0)
+    kg = bmi * (height * 0.3048) ** 2
+    return {"height": f"{height:.1f}", "weight": f"{kg:.0f}"}
+
+
+def _neuron(rng: np.random.Generator, level: int, seed: int) -> dict[str, str]:
+    names = list(ACTIVATIONS)
+    if level == 1:
+        activation = "sigmoid"
+    elif level == 2:
+        activation = names[seed % len(names)]
+    else:
+        activation = names[int(rng.integers(len(names)))]
+    return {
+        "w1": significant(float(rng.choice([-1, 1]) * rng.uniform(0.05, 0.6)), 2),
+        "w2": significant(float(rng.choice([-1, 1]) * rng.uniform(0.001, 0.03)), 2),
+        "b": f"{rng.uniform(-2.5, 2.5):.1f}",
+        "activation": activation,
+    }
+
+
+def problem(level: int, seed: int, stage: int) -> Problem:
+    """The problem of ``level`` drawn from ``seed`` (the same seed, the same problem)."""
+    rng = np.random.default_rng([level, seed])
+    raw = {**LESSON_DEFAULTS, **_person(rng), **_neuron(rng, level, seed)}
+    if raw["b"] == "-0.0":
+        raw["b"] = "0.0"
+    lesson = parse_lesson({name: [value] for name, value in raw.items()}).lesson()
+    return Problem(level, seed, stage, lesson, asked_for(level, stage, lesson))
+
+
+def fresh_seed(rng: np.random.Generator) -> int:
+    return int(rng.integers(0, MAX_SEED, endpoint=True))

@@ -1,0 +1,99 @@
+"""Progress in practice, per level: the streak of problems solved in a row, how many
+were solved, whether the level is mastered (five in a row). No Flask.
+
+Kept in the records cookie as one compact section (``p:``), each level that has any
+progress as ``<level>~<streak>~<solved>~<mastered 0|1>~<last>``, ``*``-joined, where
+``last`` is a short hash of the last problem solved, so checking the same solved
+problem again (a reload) never counts twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+
+from webapp.practice.answers import LEVELS
+
+MASTERY_STREAK = 5
+FIELD_SEP, LEVEL_SEP = "~", "*"
+_MAX_COUNT = 999_999
+
+
+@dataclass(frozen=True)
+class LevelProgress:
+    level: int
+    streak: int = 0
+    solved: int = 0
+    mastered: bool = False
+    last: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return self == LevelProgress(self.level)
+
+    @property
+    def token(self) -> str:
+        fields = (self.level, self.streak, self.solved, int(self.mastered), self.last)
+        return FIELD_SEP.join(str(f) for f in fields)
+
+    @property
+    def to_master(self) -> int:
+        """How many more in a row until mastered (0 once mastered)."""
+        return 0 if self.mastered else MASTERY_STREAK - self.streak
+
+
+def problem_key(query: str) -> str:
+    """A short, stable name for a problem (its link's query without answers)."""
+    return hashlib.blake2b(query.encode(), digest_size=4).hexdigest()
+
+
+@dataclass(frozen=True)
+class Progress:
+    levels: tuple[LevelProgress, ...] = tuple(LevelProgress(level) for level in LEVELS)
+
+    def level(self, level: int) -> LevelProgress:
+        return self.levels[LEVELS.index(level)]
+
+    @property
+    def empty(self) -> bool:
+        return all(p.empty for p in self.levels)
+
+    def encode(self) -> str:
+        return LEVEL_SEP.join(p.token for p in self.levels if not p.empty)
+
+    def record(self, level: int, query: str, solved: bool) -> Progress:
+        """This progress after checking the problem named by ``query``."""
+        current, key = self.level(level), problem_key(query)
+        if current.last == key:
+            return self  # a solved problem checked again counts once, and never against
+        if solved:
+            streak = min(current.streak + 1, _MAX_COUNT)
+            new = replace(
+                current,
+                streak=streak,
+                solved=min(current.solved + 1, _MAX_COUNT),
+                mastered=current.mastered or streak >= MASTERY_STREAK,
+                last=key,
+            )
+        else:
+            new = replace(current, streak=0)
+        return replace(self, levels=tuple(new if p.level == level else p for p in self.levels))
+
+
+def _number(text: str) -> int | None:
+    return int(text) if text.isdigit() and len(text) <= 6 else None
+
+
+def decode(text: str) -> Progress:
+    """Progress from its text; anything malformed is left out, never an error."""
+    found: dict[int, LevelProgress] = {}
+    for token in text.split(LEVEL_SEP):
+        parts = token.split(FIELD_SEP)
+        if len(parts) != 5:
+            continue
+        level, streak, solved = (_number(p) for p in parts[:3])
+        if level not in LEVELS or streak is None or solved is None or parts[3] not in ("0", "1"):
+            continue
+        last = parts[4] if len(parts[4]) <= 8 and parts[4].isalnum() else ""
+        found[level] = LevelProgress(level, streak, solved, parts[3] == "1", last)
+    return Progress(tuple(found.get(level, LevelProgress(level)) for level in LEVELS))
