@@ -25,6 +25,7 @@ from flask.blueprints import BlueprintSetupState
 from flask.sessions import SessionInterface, SessionMixin
 
 from webapp.api import oembed
+from webapp.api.embed_parts import PARTS
 from webapp.lesson.params import ParsedLesson, parse_lesson
 from webapp.lesson.random_weights import with_random_weights
 from webapp.web.lesson_page import embed_code, lesson_page
@@ -68,11 +69,14 @@ def _install_cookieless_sessions(state: BlueprintSetupState) -> None:
 
 
 def _render_widget(parsed: ParsedLesson, options: oembed.WidgetOptions) -> tuple[str, int]:
-    lesson = parsed.lesson() if parsed.ok else None
+    """The widget: its parts in order (200); the form for invalid lesson parameters,
+    with the message for invalid parts (400)."""
+    lesson = parsed.lesson() if parsed.ok and not options.errors else None
     page = lesson_page(parsed, lesson, widget=True)
     html = render_template(
         "embed/widget.html",
         options=options,
+        parts=[PARTS[name] for name in options.shown_parts],
         hidden=options.extra(),
         full_url=page.share_url or url_for("pages.index", _external=True),
         **page.context(),
@@ -131,7 +135,9 @@ def oembed_answer() -> tuple[Response, int] | Response:
         return _oembed_error(404, "url", "The URL's lesson parameters are invalid.")
     lesson = parsed.lesson()
     options = oembed.widget_options(query) if is_widget else oembed.WidgetOptions()
-    width, height = oembed.fit_size(sizes["maxwidth"], sizes["maxheight"])
+    if options.errors:
+        return _oembed_error(404, "url", "The URL's widget options are invalid.")
+    width, height = oembed.fit_size(sizes["maxwidth"], sizes["maxheight"], options.shown_parts)
     return jsonify(
         type="rich",
         version="1.0",
