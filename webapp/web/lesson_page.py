@@ -6,12 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from flask import url_for
-
 from webapp.api import oembed
 from webapp.lesson.params import ParsedLesson
 from webapp.lesson.result import Lesson
 from webapp.pictures import LuckChart, Pictures, pictures, preview_card
+from webapp.web.embed_builder import EmbedBuilder, embed_builder, host_script_url
 from webapp.web.links import lesson_url, share_url
 
 
@@ -26,6 +25,7 @@ class LessonPage:
     preview_url: str | None = None
     preview_size: tuple[int, int] = preview_card.SIZE
     embed_code: str | None = None
+    builder: EmbedBuilder | None = None
     pictures: Pictures | None = None
     luck: LuckChart | None = None
 
@@ -52,18 +52,24 @@ def embed_code(
     return oembed.snippet(
         src=lesson_url("embed.index", lesson.raw, **extra),
         title=f"Neuron Lab: {lesson.summary}",
-        # unversioned: a pasted snippet should not change with each deployment
-        host_script=url_for("static", filename="js/embed-host.js", v=None, _external=True),
+        host_script=host_script_url(),
         width=width,
         height=height,
         max_height=max_height,
     )
 
 
-def lesson_page(form: ParsedLesson, lesson: Lesson | None, *, widget: bool = False) -> LessonPage:
+def lesson_page(
+    form: ParsedLesson,
+    lesson: Lesson | None,
+    *,
+    widget: bool = False,
+    embed: tuple[oembed.WidgetOptions, int] | None = None,
+) -> LessonPage:
     """The page model for a parsed request and, when it was valid, its lesson.
 
-    The widget shows no luck chart, link preview or embed code, so it skips them.
+    ``embed``: the embed builder's choices (options and width; default: none made).
+    The widget shows no luck chart, link preview or embed builder, so it skips them.
     """
     if lesson is None:
         return LessonPage(form)
@@ -77,9 +83,12 @@ def lesson_page(form: ParsedLesson, lesson: Lesson | None, *, widget: bool = Fal
     )
     if widget:
         return common
+    options, width = embed or (oembed.WidgetOptions(), oembed.DEFAULT_WIDTH)
+    builder = embed_builder(lesson, common.is_example, options, width)
     return replace(
         common,
         preview_url=lesson_url("preview.image", lesson.raw),
-        embed_code=embed_code(lesson),
+        embed_code=builder.code,
+        builder=builder,
         luck=drawn.luck,
     )
