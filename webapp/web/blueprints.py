@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask
 
 from webapp.web import (
+    accessibility_views,
     api_views,
     embed_views,
     history_views,
@@ -19,5 +20,13 @@ from webapp.web import (
 def register_blueprints(app: Flask) -> None:
     page_cache.init_app(app)
     records_cookie.init_app(app)
-    for module in (lesson_views, history_views, embed_views, api_views, preview_views, learn_views):
+    for module in (
+        lesson_views,
+        history_views,
+        embed_views,
+        api_views,
+        preview_views,
+        learn_views,
+        accessibility_views,
+    ):
         app.register_blueprint(module.bp)
