@@ -297,7 +297,7 @@ def test_result_pages_carry_the_embed_code_for_exactly_this_result(client):
     assert iframe == (
         f'<iframe src="http://localhost/embed?{FULL_90.replace("&", "&amp;")}" '
         'title="Neuron Lab: 4 ft, 90 kg → σ(z) = 0.8583: Obese" '
-        'width="640" height="900" loading="lazy"></iframe>'
+        'width="640" height="232" loading="lazy"></iframe>'
     )
     assert script == '<script src="http://localhost/static/js/embed-host.js" async></script>'
     button = elements(response).find("button", data_copy_target="embed-code")
@@ -313,8 +313,8 @@ def test_the_embed_codes_iframe_shows_the_same_result(client):
     src = urlsplit(iframe.find("iframe")[0]["src"] or "")
     widget = client.get(f"{src.path}?{src.query}")
     assert widget.status_code == 200
-    assert 'class="result-output"><span class="result-symbol">ŷ = ' in text_of(widget)
-    output = re.search(r"ŷ = ([-0-9.]+)", text_of(page))
+    assert '→ <span class="result-symbol">ŷ = ' in text_of(widget)
+    output = re.search(r"ŷ = ([−0-9.]+)", text_of(page))
     assert output and f"ŷ = {output.group(1)}" in text_of(widget)
 
 

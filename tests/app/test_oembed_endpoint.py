@@ -25,6 +25,9 @@ def ask(client, url: str | None = None, **params):
     return client.get("/oembed", query_string=query)
 
 
+COMPACT = 232  # webapp/api/embed_parts.py: the default parts, folded, at any width
+
+
 def test_oembed_for_a_lesson_result(client):
     response = ask(client, f"http://localhost/?{FULL_90}", format="json")
     assert response.status_code == 200
@@ -34,12 +37,13 @@ def test_oembed_for_a_lesson_result(client):
     assert data["provider_name"] == "Neuron Lab"
     assert data["provider_url"] == "http://localhost/"
     assert data["title"] == "4 ft, 90 kg → σ(z) = 0.8583: Obese"
-    assert (data["width"], data["height"]) == (640, 900)
+    # the compact default widget's own height: no scrollbar even without the host script
+    assert (data["width"], data["height"]) == (640, COMPACT)
     assert isinstance(data["cache_age"], int)
     assert data["html"] == (
         f'<iframe src="http://localhost/embed?{FULL_90.replace("&", "&amp;")}" '
         'title="Neuron Lab: 4 ft, 90 kg → σ(z) = 0.8583: Obese" '
-        'width="640" height="900" loading="lazy"></iframe>\n'
+        f'width="640" height="{COMPACT}" loading="lazy"></iframe>\n'
         '<script src="http://localhost/static/js/embed-host.js" async></script>'
     )
     assert "Set-Cookie" not in response.headers
@@ -82,11 +86,12 @@ def test_oembed_for_a_widget_url_keeps_its_presentation(client):
 @pytest.mark.parametrize(
     ("params", "size"),
     [
-        ({"maxwidth": "300"}, (300, 900)),
-        ({"maxheight": "480"}, (640, 480)),
-        ({"maxwidth": "320", "maxheight": "400"}, (320, 400)),
-        ({"maxwidth": "4000", "maxheight": "4000"}, (640, 900)),
-        ({"maxwidth": ""}, (640, 900)),
+        ({"maxwidth": "300"}, (300, 232)),
+        ({"maxheight": "480"}, (640, 232)),
+        ({"maxheight": "200"}, (640, 200)),
+        ({"maxwidth": "320", "maxheight": "100"}, (320, 100)),
+        ({"maxwidth": "4000", "maxheight": "4000"}, (640, 232)),
+        ({"maxwidth": ""}, (640, 232)),
     ],
 )
 def test_oembed_honours_maxwidth_and_maxheight(client, params, size):

@@ -94,8 +94,9 @@ def test_the_result_page_stays_within_14_kb_gzipped(module_client, query):
     assert size <= 14 * 1024, f"{query}: {size} bytes gzipped"
 
 
-def test_the_widget_shows_the_two_core_pictures(module_client):
-    response = module_client.get("/embed?w2=0.05&b=-5")
+def test_the_widget_shows_the_pictures_it_is_asked_for(module_client):
+    assert 'class="pic' not in module_client.get("/embed?w2=0.05&b=-5").get_data(as_text=True)
+    response = module_client.get("/embed?w2=0.05&b=-5&parts=diagram,curve")
     assert response.status_code == 200
     pictures = [s for s in svgs(response.get_data(as_text=True)) if 'class="pic' in s]
     assert len(pictures) == 2

@@ -18,6 +18,7 @@ STATES = {
     "embed": (f"/embed?{RESULT}", 200),
     "learn": ("/learn?lr=0.5&epochs=300&n=200&seed=1", 200),
     "learn-400": ("/learn?lr=0&epochs=2.5", 400),
+    "accessibility": ("/accessibility", 200),
 }
 # Results the history page lists (made in the same context first).
 HISTORY_VISITS = [

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+# The compact default widget's height in the embed code (the result, form and steps folded).
+COMPACT = "232"
 RESULT = "height=4&height_unit=ft&weight=90&weight_unit=kg&w1=0.2&w2=0.00001&b=1&activation=sigmoid"
 # A teacher's page: its own styles (border-box everywhere, as most sites have).
 HOST_PAGE = """<!doctype html>
@@ -110,7 +112,7 @@ def test_the_widget_works_and_sizes_itself_on_another_sites_page(
 
     frame = widget_frame(page, live_server)
     first = wait_for_fit(page, frame)
-    assert first > 900  # form, result and steps: taller than the default
+    assert first < 400  # the compact default: result, form and steps folded to one line each
     # the outer box adds the border (the host uses border-box): nothing is cut off
     assert (
         frame.evaluate("() => document.documentElement.scrollHeight")
@@ -118,7 +120,9 @@ def test_the_widget_works_and_sizes_itself_on_another_sites_page(
     )
     screenshot(page, "embed-host-1280")
 
-    # the widget computes inside the frame, and the frame follows the new height
+    # the form opens on demand, the frame follows; the widget computes inside the frame
+    widget.get_by_text("Try other numbers").click()
+    assert wait_for_fit(page, frame) > first
     widget.locator("#height").fill("170")
     widget.locator("#height_unit").select_option("cm")
     widget.locator("#activation").select_option("step")
@@ -176,13 +180,16 @@ def test_a_host_script_that_loads_after_the_widget_still_sizes_it(page, live_ser
     page.goto(host_site("late.html", iframe_only))
     frame = widget_frame(page, live_server)
     page.wait_for_timeout(300)  # the widget has posted its height: nobody was listening
-    assert page.locator("iframe").get_attribute("height") == "900"
+    # the compact default's own height, from the embed code (webapp/api/embed_parts.py) …
+    assert page.locator("iframe").get_attribute("height") == COMPACT
+    # … less the host's 3 px borders (border-box): a few px short until the script fits it
+    assert iframe_inner_height(page) < content_height(frame)
     page.evaluate(
         """src => { const s = document.createElement('script'); s.src = src;
                     document.head.append(s); }""",
         f"{live_server}/static/js/embed-host.js",
     )
-    assert wait_for_fit(page, frame) > 900  # it asked the widget, which told it again
+    assert wait_for_fit(page, frame) < 400  # it asked the widget, which told it again
 
 
 def test_on_a_narrow_page_the_widget_fits_the_width(new_context, live_server, host_site):
@@ -202,11 +209,12 @@ def test_without_javascript_the_iframe_keeps_its_height_and_still_works(
     page.goto(host_site("course.html", embed_code(live_server)))
     widget = page.frame_locator("iframe")
     assert "ŷ = 0.8583" in widget.locator(".result").inner_text()
+    widget.get_by_text("Try other numbers").click()  # details: no JavaScript needed
     widget.locator("#weight").fill("40")
     widget.get_by_role("button", name="Compute").click()
     widget.get_by_text("4 ft, 40 kg").wait_for()
-    assert page.locator("iframe").get_attribute("height") == "900"
-    assert iframe_inner_height(page) == 900 - 2 * 3  # the host's border-box, 3 px borders
+    assert page.locator("iframe").get_attribute("height") == COMPACT
+    assert iframe_inner_height(page) == int(COMPACT) - 2 * 3  # the host's border-box, 3 px borders
 
 
 def test_the_lesson_page_itself_cannot_be_framed_by_another_site(browser, live_server, host_site):

@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import Page
 
-MAX_TABS = 40
+MAX_TABS = 100  # round the whole page: the embed builder and its preview are stops too
 
 
 def tab_to(page: Page, element_id: str) -> None:

@@ -18,12 +18,28 @@ from webapp.lesson.result import Lesson
 from webapp.pictures.activation_curve import activation_curve
 from webapp.pictures.activation_table import activation_table
 from webapp.pictures.challenge_plane import challenge_plane
+from webapp.pictures.data_tables import (
+    DataTable,
+    curve_table,
+    luck_table,
+    neuron_table,
+    plane_table,
+    waterfall_table,
+)
 from webapp.pictures.decision_plane import decision_plane
 from webapp.pictures.luck_chart import LuckChart, luck_chart
 from webapp.pictures.neuron_diagram import neuron_diagram
 from webapp.pictures.waterfall import waterfall
 
-__all__ = ["PICTURES", "LuckChart", "Pictures", "luck_chart", "pictures"]
+__all__ = [
+    "DATA_TABLES",
+    "PICTURES",
+    "DataTable",
+    "LuckChart",
+    "Pictures",
+    "luck_chart",
+    "pictures",
+]
 
 # name → builder: templates read a picture as pictures.<name> (the page model's Pictures).
 PICTURES: dict[str, Callable[[Lesson], Any]] = {
@@ -45,6 +61,16 @@ PICTURES: dict[str, Callable[[Lesson], Any]] = {
     ),
 }
 
+# picture name → its numbers as a table (webapp/pictures/data_tables.py), from the lesson
+# and the picture's own dataclass. The activation table is a table already.
+DATA_TABLES: dict[str, Callable[[Lesson, Any], DataTable]] = {
+    "neuron": lambda lesson, _: neuron_table(lesson),
+    "waterfall": lambda _, drawn: waterfall_table(drawn),
+    "curve": curve_table,
+    "plane": plane_table,
+    "luck": lambda _, drawn: luck_table(drawn),
+}
+
 
 class Pictures:
     """Every picture of one lesson, by name (``p.curve``), each drawn when first read:
@@ -60,6 +86,10 @@ class Pictures:
         if name not in self._drawn:
             self._drawn[name] = PICTURES[name](self._lesson)
         return self._drawn[name]
+
+    def data(self, name: str) -> DataTable:
+        """The numbers of picture ``name`` as a table (``DATA_TABLES``)."""
+        return DATA_TABLES[name](self._lesson, getattr(self, name))
 
     def __dir__(self) -> list[str]:
         return [*super().__dir__(), *PICTURES]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask
 
 from webapp.web import (
+    accessibility_views,
     api_views,
     challenge_api_views,
     challenge_views,
@@ -30,7 +31,8 @@ def register_blueprints(app: Flask) -> None:
         preview_views,
         learn_views,
         practice_views,
+        accessibility_views,
+        challenge_views,
+        challenge_api_views,
     ):
-        app.register_blueprint(module.bp)
-    for module in (challenge_views, challenge_api_views):  # find-the-weights challenges
         app.register_blueprint(module.bp)

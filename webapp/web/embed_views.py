@@ -26,6 +26,7 @@ from flask.blueprints import BlueprintSetupState
 from flask.sessions import SessionInterface, SessionMixin
 
 from webapp.api import oembed
+from webapp.api.embed_parts import PARTS
 from webapp.lesson.params import ParsedLesson, parse_lesson
 from webapp.lesson.random_weights import with_random_weights
 from webapp.practice.answers import parse_answers
@@ -72,21 +73,26 @@ def _install_cookieless_sessions(state: BlueprintSetupState) -> None:
 
 
 def _render_widget(parsed: ParsedLesson, options: oembed.WidgetOptions) -> tuple[str, int]:
-    lesson = parsed.lesson() if parsed.ok else None
+    """The widget: its parts in order (200); the form for invalid lesson parameters,
+    with the message for invalid parts (400)."""
+    lesson = parsed.lesson() if parsed.ok and not options.errors else None
     page = lesson_page(parsed, lesson, widget=True)
     status = 200 if lesson else 400
     if lesson is not None and parsed.predict:
         # Predict mode in the widget: checked from the URL alone, nothing recorded.
         args = request.args.to_dict(flat=False)
         answers = parse_answers(args, all_steps(lesson), default_ask(lesson))
+        extra = {k: v for k, v in options.extra().items() if k != "mode"}  # it adds its own
         view = predict_view(
-            lesson, answers, attempt(lesson, answers), endpoint="embed.index", **options.extra()
+            lesson, answers, attempt(lesson, answers), endpoint="embed.index", **extra
         )
         page = replace(page, predict=view)
         status = 200 if answers.ok else 400
     html = render_template(
         "embed/widget.html",
         options=options,
+        parts=[PARTS[name] for name in options.shown_parts],
+        form_part="form" in options.shown_parts,
         hidden=options.extra(),
         full_url=page.share_url or url_for("pages.index", _external=True),
         **page.context(),
@@ -145,7 +151,9 @@ def oembed_answer() -> tuple[Response, int] | Response:
         return _oembed_error(404, "url", "The URL's lesson parameters are invalid.")
     lesson = parsed.lesson()
     options = oembed.widget_options(query) if is_widget else oembed.WidgetOptions()
-    width, height = oembed.fit_size(sizes["maxwidth"], sizes["maxheight"])
+    if options.errors:
+        return _oembed_error(404, "url", "The URL's widget options are invalid.")
+    width, height = oembed.fit_size(sizes["maxwidth"], sizes["maxheight"], options.shown_parts)
     return jsonify(
         type="rich",
         version="1.0",

@@ -6,8 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from flask import url_for
-
 from webapp.api import oembed
 from webapp.lesson.params import ParsedLesson
 from webapp.lesson.result import Lesson
@@ -16,6 +14,7 @@ from webapp.practice.answers import ParsedAnswers
 from webapp.practice.check import Attempt
 from webapp.practice.problems import LEVEL_TITLES
 from webapp.practice.progress import LevelProgress
+from webapp.web.embed_builder import EmbedBuilder, embed_builder, host_script_url
 from webapp.web.links import lesson_url, share_url
 
 
@@ -75,6 +74,7 @@ class LessonPage:
     preview_url: str | None = None
     preview_size: tuple[int, int] = preview_card.SIZE
     embed_code: str | None = None
+    builder: EmbedBuilder | None = None
     pictures: Pictures | None = None
     luck: LuckChart | None = None
     predict: PredictView | None = None
@@ -109,18 +109,24 @@ def embed_code(
     return oembed.snippet(
         src=lesson_url("embed.index", lesson.raw, **extra),
         title=f"Neuron Lab: {lesson.summary}",
-        # unversioned: a pasted snippet should not change with each deployment
-        host_script=url_for("static", filename="js/embed-host.js", v=None, _external=True),
+        host_script=host_script_url(),
         width=width,
         height=height,
         max_height=max_height,
     )
 
 
-def lesson_page(form: ParsedLesson, lesson: Lesson | None, *, widget: bool = False) -> LessonPage:
+def lesson_page(
+    form: ParsedLesson,
+    lesson: Lesson | None,
+    *,
+    widget: bool = False,
+    embed: tuple[oembed.WidgetOptions, int] | None = None,
+) -> LessonPage:
     """The page model for a parsed request and, when it was valid, its lesson.
 
-    The widget shows no luck chart, link preview or embed code, so it skips them.
+    ``embed``: the embed builder's choices (options and width; default: none made).
+    The widget shows no luck chart, link preview or embed builder, so it skips them.
     """
     if lesson is None:
         return LessonPage(form)
@@ -134,9 +140,12 @@ def lesson_page(form: ParsedLesson, lesson: Lesson | None, *, widget: bool = Fal
     )
     if widget:
         return common
+    options, width = embed or (oembed.WidgetOptions(), oembed.DEFAULT_WIDTH)
+    builder = embed_builder(lesson, common.is_example, options, width)
     return replace(
         common,
         preview_url=lesson_url("preview.image", lesson.raw),
-        embed_code=embed_code(lesson),
+        embed_code=builder.code,
+        builder=builder,
         luck=drawn.luck,
     )

@@ -8,6 +8,7 @@ import numpy as np
 from flask import Blueprint, Response, redirect, render_template, request, url_for
 from markupsafe import Markup
 
+from webapp.api.oembed import builder_options
 from webapp.lesson.params import ParsedLesson, parse_lesson, query_string
 from webapp.lesson.random_weights import with_random_weights
 from webapp.practice.answers import parse_answers
@@ -24,7 +25,8 @@ bp = Blueprint("pages", __name__)
 def _render(page: LessonPage, recent: history_cookie.RecentPanel) -> str:
     """The whole page; its head and main part are kept per link (the same for every
     browser), so only the recent-results panel differs between browsers."""
-    key = (request.url_root, query_string(page.form.raw), page.is_example)
+    builder = page.builder.key if page.builder else None  # the embed builder's choices
+    key = (request.url_root, query_string(page.form.raw), page.is_example, builder)
     context = page.context()
     head = page_cache.cached(
         ("head", *key), lambda: render_template("lesson/_head.html", **context)
@@ -53,10 +55,13 @@ def render_lesson(parsed: ParsedLesson) -> tuple[str, int]:
     # is computed on a miss only.
     dropped = history_cookie.record(parsed.raw) if parsed.given else 0
     recent = history_cookie.recent_panel(dropped)
-    key = ("page", request.url_root, query_string(parsed.raw), not parsed.given, recent.key)
+    embed = builder_options(request.args.to_dict(flat=False))
+    embed_key = (tuple(embed[0].extra().items()), embed[1])
+    key = ("page", request.url_root, query_string(parsed.raw), not parsed.given, embed_key)
     mark_cacheable()
     return page_cache.cached(
-        key, lambda: _render(lesson_page(parsed, parsed.lesson()), recent)
+        (*key, recent.key),
+        lambda: _render(lesson_page(parsed, parsed.lesson(), embed=embed), recent),
     ), 200
 
 
