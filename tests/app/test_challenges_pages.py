@@ -225,3 +225,25 @@ def test_every_builtin_page_and_json_answer(client, builtin):
         client.get(f"{CHALLENGE_PATH}?name={builtin.name}"), CHALLENGE_PATH, "GET"
     )
     assert body["total"] == builtin.size and len(body["people"]) == builtin.size
+
+
+def test_a_solved_challenge_is_recorded_in_this_browser(client):
+    before = client.get("/challenges")
+    assert before.status_code == 200
+    assert 'data-challenge="one-person" data-solved="false"' in before.text
+    first = LADDER[0]
+    solving = client.get(f"/challenge?name={first.name}&w1=0&w2=0&b=5")
+    assert solving.status_code == 200
+    if "Solved" not in solving.text:  # the other side of the line, whatever the person's label
+        solving = client.get(f"/challenge?name={first.name}&w1=0&w2=0&b=-5")
+    assert solving.status_code == 200 and "Solved" in solving.text
+    after = client.get("/challenges")
+    assert after.status_code == 200
+    assert f'data-challenge="{first.name}" data-solved="true"' in after.text
+    assert "Challenges solved in this browser: 1." in client.get("/history").text
+    other = app_client_without_cookies(client)
+    assert 'data-solved="true"' not in other.get("/challenges").text
+
+
+def app_client_without_cookies(client):
+    return client.application.test_client()

@@ -20,7 +20,7 @@ from webapp.lesson import history
 
 VERSION = "1"
 SECTION_SEP = "!"
-HISTORY, DROPPED, PROGRESS = "h", "d", "p"
+HISTORY, DROPPED, PROGRESS, CHALLENGES = "h", "d", "p", "c"
 # Room kept for the dropped count's section at its widest ("!d:" and 10 digits).
 _DROPPED_ROOM = 13
 
@@ -30,6 +30,7 @@ class Records:
     history: tuple[history.Entry, ...] = ()
     dropped: int = 0  # history entries dropped to keep the cookie small, ever
     progress: str = ""  # practice progress, as webapp.practice.progress encodes it
+    challenges: str = ""  # solved challenges, as webapp.challenges.solved encodes them
 
     def dumps(self) -> str:
         sections = [VERSION]
@@ -39,15 +40,24 @@ class Records:
             sections.append(f"{DROPPED}:{self.dropped}")
         if self.progress:
             sections.append(f"{PROGRESS}:{self.progress}")
+        if self.challenges:
+            sections.append(f"{CHALLENGES}:{self.challenges}")
         return SECTION_SEP.join(sections)
 
     def _progress_room(self) -> int:
-        return len(SECTION_SEP + PROGRESS + ":" + self.progress) if self.progress else 0
+        """What the small sections (progress, solved challenges) take: always kept."""
+        small = ((PROGRESS, self.progress), (CHALLENGES, self.challenges))
+        return sum(len(SECTION_SEP + kind + ":" + text) for kind, text in small if text)
 
     def with_progress(self, progress: str, budget: int) -> tuple[Records, int]:
         """These records with new progress text, the history's oldest entries dropped
         (and counted) if the whole text would be over ``budget``; and how many were."""
-        new = replace(self, progress=progress)
+        return self.with_small(budget, progress=progress)
+
+    def with_small(self, budget: int, **sections: str) -> tuple[Records, int]:
+        """These records with new small sections (``progress``, ``challenges``), the
+        history's oldest entries dropped and counted if the text would be over ``budget``."""
+        new = replace(self, **sections)
         room = budget - len(VERSION) - len(SECTION_SEP + HISTORY + ":") - _DROPPED_ROOM
         room -= new._progress_room()
         kept = list(new.history)
@@ -87,6 +97,7 @@ def loads(text: str) -> Records:
         history=tuple(history.decode(found.get(HISTORY, ""))),
         dropped=int(dropped) if dropped.isdigit() and len(dropped) <= 10 else 0,
         progress=_cookie_safe(found.get(PROGRESS, "")),
+        challenges=_cookie_safe(found.get(CHALLENGES, "")),
     )
 
 

@@ -12,11 +12,14 @@ from flask import Blueprint, Flask, Request, Response, redirect, render_template
 from flask.blueprints import BlueprintSetupState
 from flask.sessions import SessionMixin
 
+from webapp.challenges import solved
 from webapp.challenges.builtins import LADDER
 from webapp.challenges.model import encode, parse_challenge
 from webapp.challenges.separability import separable
+from webapp.challenges.solved import Solved
 from webapp.challenges.teacher_form import LABEL_CHOICES, ROWS, parse_teacher_form, row_name
 from webapp.lesson.params import choices
+from webapp.web import records_cookie
 from webapp.web.challenge_page import challenge_page
 from webapp.web.embed_views import CookielessWidgetSessions
 from webapp.web.response_cache import mark_cacheable
@@ -27,9 +30,19 @@ bp = Blueprint("challenges", __name__)
 WIDGET_PATHS = ("/embed/challenge",)
 
 
+def solved_here() -> Solved:
+    """The challenges this browser has solved (its records cookie)."""
+    return solved.decode(records_cookie.read().challenges)
+
+
 def record_solved(name_or_link: str) -> None:
-    """Called once for every solved challenge page (a built-in's name, or a teacher's
-    link's query). It records nothing yet: the records cookie will be connected here."""
+    """Record a solved challenge (a built-in's name, or a teacher's link's query) in this
+    browser's records cookie, beside its history and practice progress."""
+    current = records_cookie.read()
+    after = solved_here().add(name_or_link).encode()
+    if after != current.challenges:
+        updated, _ = current.with_small(records_cookie.text_budget(), challenges=after)
+        records_cookie.write(updated)
 
 
 class _CookielessChallengeWidget(CookielessWidgetSessions):
@@ -55,7 +68,9 @@ def index() -> str:
     """The built-ins, easiest first, each with its teacher's note."""
     mark_cacheable()
     rows = [(b, separable(b.challenge)) for b in LADDER]
-    return render_template("challenges/index.html", ladder=rows, urls=ladder_urls())
+    return render_template(
+        "challenges/index.html", ladder=rows, urls=ladder_urls(), solved=solved_here()
+    )
 
 
 def _show(template: str, endpoint: str) -> tuple[str, int]:

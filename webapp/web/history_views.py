@@ -12,6 +12,7 @@ from webapp.lesson import history
 from webapp.practice.answers import LEVELS
 from webapp.practice.problems import LEVEL_TEXTS, LEVEL_TITLES
 from webapp.web import history_cookie, progress_cookie
+from webapp.web.challenge_views import solved_here
 from webapp.web.links import share_url
 
 bp = Blueprint("history", __name__)
@@ -35,6 +36,7 @@ def index() -> Response:
     page = render_template(
         "history/index.html",
         progress=progress_cookie.load(),
+        challenges_solved=len(solved_here()),
         levels=[(level, LEVEL_TITLES[level], LEVEL_TEXTS[level]) for level in LEVELS],
         entries=entries,
         dropped=history_cookie.dropped_count(),
