@@ -247,3 +247,32 @@ def test_a_solved_challenge_is_recorded_in_this_browser(client):
 
 def app_client_without_cookies(client):
     return client.application.test_client()
+
+
+@pytest.mark.parametrize("path", ["/challenge", "/embed/challenge"])
+def test_oembed_answers_for_a_challenge_with_its_widget(client, path):
+    url = f"http://localhost{path}?people=5ft,80kg;6ft,130kg,1&title=Two <b>people</b>"
+    response = client.get("/oembed", query_string={"url": url, "maxheight": "600"})
+    assert response.status_code == 200
+    data = response.get_json()
+    assert data["type"] == "rich" and data["height"] == 600
+    assert data["title"] == "Neuron Lab challenge: Two <b>people</b>"
+    assert data["html"].startswith('<iframe src="http://localhost/embed/challenge?people=')
+    assert "<b>" not in data["html"] and 'data-max-height="600"' in data["html"]
+    widget = client.get(data["html"].split('"')[1].replace("&amp;", "&"))
+    assert widget.status_code == 200 and "Set-Cookie" not in widget.headers
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://localhost/challenge?people=bad",
+        "http://localhost/challenge?name=nope",
+        "http://evil.example/challenge?name=curved",
+        "http://localhost/challenges",
+    ],
+)
+def test_oembed_refuses_a_bad_or_foreign_challenge(client, url):
+    response = client.get("/oembed", query_string={"url": url})
+    assert response.status_code == 404
+    assert "url" in response.get_json()["errors"]

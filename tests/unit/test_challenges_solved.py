@@ -45,7 +45,7 @@ def test_the_section_lives_beside_history_and_progress_and_is_kept_first():
             },
             1_780_000_000,
             3_000,
-        )  # noqa: E501
+        )
     tight = len(base.dumps()) - 13  # no room to spare: the history must give way
     with_done, dropped = base.with_small(tight, challenges=done)
     text = with_done.dumps()

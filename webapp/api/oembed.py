@@ -143,6 +143,24 @@ def embeddable_query(url: str, site_url: str) -> tuple[dict[str, list[str]], boo
     return parse_qs(parts.query, keep_blank_values=True), path == root + EMBED_PATH
 
 
+CHALLENGE_PATHS = ("/challenge", "/embed/challenge")
+
+
+def challenge_query(url: str, site_url: str) -> dict[str, list[str]] | None:
+    """The query of ``url`` if it is this site's challenge page or challenge widget,
+    else None (then ``embeddable_query`` decides). The same scheme and host rules."""
+    try:
+        parts, site = urlsplit(url.strip()), urlsplit(site_url)
+    except ValueError:
+        return None
+    if (parts.scheme.lower(), parts.netloc.lower()) != (site.scheme.lower(), site.netloc.lower()):
+        return None
+    root = site.path.rstrip("/")
+    if parts.path not in tuple(root + path for path in CHALLENGE_PATHS):
+        return None
+    return parse_qs(parts.query, keep_blank_values=True)
+
+
 def parse_dimension(text: str | None) -> int | None:
     """A maxwidth or maxheight: absent or empty → None, else a positive integer."""
     if text is None or text.strip() == "":

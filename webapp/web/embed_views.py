@@ -27,6 +27,7 @@ from flask.sessions import SessionInterface, SessionMixin
 
 from webapp.api import oembed
 from webapp.api.embed_parts import PARTS
+from webapp.challenges.model import parse_challenge
 from webapp.lesson.params import ParsedLesson, parse_lesson
 from webapp.lesson.random_weights import with_random_weights
 from webapp.practice.answers import parse_answers
@@ -127,6 +128,30 @@ def _oembed_error(status: int, field: str, message: str) -> tuple[Response, int]
     return jsonify(errors={field: message}), status
 
 
+def _challenge_oembed(
+    query: dict[str, list[str]], maxwidth: int | None, maxheight: int | None
+) -> tuple[Response, int] | Response:
+    """oEmbed for a challenge page or widget: the widget's snippet, at the default size."""
+    parsed = parse_challenge(query)
+    if not parsed.ok or parsed.challenge is None:
+        return _oembed_error(404, "url", "The URL's challenge is invalid.")
+    width, height = oembed.fit_size(maxwidth, maxheight)
+    src = url_for("challenges.embed", _external=True) + "?" + parsed.link()
+    title = f"Neuron Lab challenge: {parsed.challenge.title or 'find the weights'}"
+    host = url_for("static", filename="js/embed-host.js", v=None, _external=True)
+    return jsonify(
+        type="rich",
+        version="1.0",
+        title=title,
+        provider_name="Neuron Lab",
+        provider_url=url_for("pages.index", _external=True),
+        cache_age=oembed.CACHE_AGE,
+        html=oembed.snippet(src, title, host, width, height, maxheight),
+        width=width,
+        height=height,
+    )
+
+
 @bp.get("/oembed", endpoint="oembed")
 def oembed_answer() -> tuple[Response, int] | Response:
     """oEmbed 1.0 for this site's lesson and widget URLs (JSON only)."""
@@ -142,6 +167,9 @@ def oembed_answer() -> tuple[Response, int] | Response:
     response_format = request.args.get("format", "json")
     if response_format != "json":
         return _oembed_error(501, "format", "Only format=json is supported.")
+    challenge = oembed.challenge_query(url, request.url_root)
+    if challenge is not None:
+        return _challenge_oembed(challenge, sizes["maxwidth"], sizes["maxheight"])
     try:
         query, is_widget = oembed.embeddable_query(url, request.url_root)
     except oembed.NotEmbeddable as error:
