@@ -14,36 +14,9 @@ from webapp.lesson.numbers import fmt, fmt_apart, fmt_exact, fmt_percent, minus
 from webapp.web import errors, security, static_files
 from webapp.web.blueprints import register_blueprints
 from webapp.web.response_cache import ResponseCache
-from webapp.web.secret_key import load_or_create_secret_key
+from webapp.web.settings import configure
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-DEFAULTS: dict[str, Any] = {
-    "HTTPS": False,  # FLASK_HTTPS=true behind TLS: Secure cookies, HSTS, https URLs
-    "PROXY_FIX": 0,  # number of trusted reverse proxies in front (X-Forwarded-*)
-    "SESSION_COOKIE_HTTPONLY": True,
-    "SESSION_COOKIE_SAMESITE": "Lax",
-    # The session holds only the CSRF token of /history's forms: re-send it only when it
-    # changes, so a request that merely carries the cookie (say /embed) never sets one.
-    "SESSION_REFRESH_EACH_REQUEST": False,
-    "WTF_CSRF_TIME_LIMIT": None,  # tokens live as long as the session cookie
-    "MAX_CONTENT_LENGTH": 1024 * 1024,
-    "RESPONSE_CACHE_SIZE": 512,  # whole responses per worker (~8 KB each, compressed)
-    "COMPRESS_ALGORITHM": ["br", "gzip"],
-    "COMPRESS_BR_LEVEL": 5,
-}
-
-
-def _configure(app: Flask, test_config: Mapping[str, Any] | None) -> None:
-    """Defaults, then ``FLASK_*`` environment variables, then ``test_config``."""
-    app.config.from_mapping(DEFAULTS, SECRET_KEY=os.environ.get("SECRET_KEY") or None)
-    app.config.from_prefixed_env()
-    if test_config is not None:
-        app.config.from_mapping(test_config)
-    if not app.config["SECRET_KEY"]:
-        app.config["SECRET_KEY"] = load_or_create_secret_key(app.instance_path)
-    if app.config["HTTPS"]:
-        app.config.update(SESSION_COOKIE_SECURE=True, PREFERRED_URL_SCHEME="https")
 
 
 def _wrap(app: Flask) -> None:
@@ -60,7 +33,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
     Configuration comes from ``FLASK_*`` environment variables (``FLASK_SECRET_KEY``,
     ``FLASK_HTTPS=true``, ``FLASK_PROXY_FIX=1`` …), or ``SECRET_KEY``, then from
-    ``test_config``. Without a key one is created once in the instance folder.
+    ``test_config`` (webapp/web/settings.py). Without a key one is created once in the
+    instance folder. A setting that cannot work raises ``ConfigError``.
     """
     app = Flask(
         __name__,
@@ -68,7 +42,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         static_folder=os.path.join(ROOT, "static"),
         instance_path=os.environ.get("NEURON_INSTANCE_PATH") or os.path.join(ROOT, "instance"),
     )
-    _configure(app, test_config)
+    configure(app, test_config)
     _wrap(app)
     app.json.sort_keys = False  # type: ignore[attr-defined]
     app.jinja_env.filters.update(
