@@ -13,6 +13,7 @@ from webapp.extensions import compress, csrf
 from webapp.lesson.numbers import fmt, fmt_apart, fmt_exact, fmt_percent, minus
 from webapp.web import errors, security, static_files
 from webapp.web.blueprints import register_blueprints
+from webapp.web.hosts import ForceHttps, HostCheck
 from webapp.web.response_cache import ResponseCache
 from webapp.web.settings import configure
 
@@ -20,12 +21,26 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def _wrap(app: Flask) -> None:
-    """WSGI middleware: the response cache sees the request as the app will (after
-    ProxyFix has applied the trusted proxies' headers)."""
+    """WSGI middleware, outermost first: ProxyFix (the trusted proxies' headers), https
+    forced when configured, the Host check, then the response cache, which so sees the
+    request as the app will (its key holds the scheme and host the app builds URLs with)."""
     app.wsgi_app = ResponseCache(app.wsgi_app, int(app.config["RESPONSE_CACHE_SIZE"]))  # type: ignore[method-assign]
+    app.wsgi_app = HostCheck(app.wsgi_app, app.config.get("TRUSTED_HOSTS"))  # type: ignore[method-assign]
+    if app.config["HTTPS"]:
+        app.wsgi_app = ForceHttps(app.wsgi_app)  # type: ignore[method-assign]
     if app.config["PROXY_FIX"]:
         hops = int(app.config["PROXY_FIX"])
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
+
+
+def _warn_about_hosts(app: Flask) -> None:
+    """Once per start (gunicorn preloads the app in its master): no TRUSTED_HOSTS means
+    any Host a client sends goes into share links, embed code and oEmbed answers."""
+    if not app.config.get("TRUSTED_HOSTS") and not app.testing:
+        app.logger.warning(
+            "FLASK_TRUSTED_HOSTS is not set: any Host header is accepted and put into "
+            "share links; set it, e.g. FLASK_TRUSTED_HOSTS='[\"neuronlab.example\"]'"
+        )
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
@@ -56,4 +71,5 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     errors.init_app(app)
     static_files.init_app(app)
     register_blueprints(app)
+    _warn_about_hosts(app)
     return app
