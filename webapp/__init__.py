@@ -11,7 +11,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from webapp.extensions import compress, csrf
 from webapp.lesson.numbers import fmt, fmt_apart, fmt_exact, fmt_percent, minus
-from webapp.web import caching, errors, security, static_files
+from webapp.web import caching, errors, rate_limits, security, static_files
 from webapp.web.blueprints import register_blueprints
 from webapp.web.hosts import ForceHttps, HostCheck
 from webapp.web.response_cache import ResponseCache
@@ -71,6 +71,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     errors.init_app(app)
     static_files.init_app(app)
     register_blueprints(app)
+    rate_limits.init_app(app)
     caching.init_app(app)
     _warn_about_hosts(app)
     return app

@@ -29,6 +29,7 @@ from webapp.lesson.params import ParsedLesson, parse_lesson
 from webapp.lesson.random_weights import with_random_weights
 from webapp.web.lesson_page import embed_code, lesson_page
 from webapp.web.links import lesson_url
+from webapp.web.rate_limits import fresh_render
 from webapp.web.response_cache import mark_cacheable
 from webapp.web.security import allow_framing
 
@@ -68,6 +69,11 @@ def _install_cookieless_sessions(state: BlueprintSetupState) -> None:
 
 
 def _render_widget(parsed: ParsedLesson, options: oembed.WidgetOptions) -> tuple[str, int]:
+    """The widget, rendered afresh (counted per client: the response cache kept none)."""
+    return fresh_render(lambda: _widget(parsed, options))
+
+
+def _widget(parsed: ParsedLesson, options: oembed.WidgetOptions) -> tuple[str, int]:
     lesson = parsed.lesson() if parsed.ok else None
     page = lesson_page(parsed, lesson, widget=True)
     html = render_template(

@@ -11,6 +11,7 @@ from webapp.lesson.random_weights import with_random_weights
 from webapp.web import history_cookie, page_cache
 from webapp.web.lesson_page import LessonPage, lesson_page
 from webapp.web.links import share_url
+from webapp.web.rate_limits import fresh_render
 from webapp.web.response_cache import mark_cacheable
 
 bp = Blueprint("pages", __name__)
@@ -24,8 +25,10 @@ def _render(page: LessonPage, recent: history_cookie.RecentPanel) -> str:
     head = page_cache.cached(
         ("head", *key), lambda: render_template("lesson/_head.html", **context)
     )
+    # The main part, pictures and all, is the costly render: counted per client.
     main = page_cache.cached(
-        ("main", *key), lambda: render_template("lesson/_main.html", **context)
+        ("main", *key),
+        lambda: fresh_render(lambda: render_template("lesson/_main.html", **context)),
     )
     return render_template(
         "lesson/index.html", lesson_head=head, lesson_main=main, recent=recent, **context
@@ -36,7 +39,7 @@ def render_lesson(parsed: ParsedLesson) -> tuple[str, int]:
     """The lesson page for parsed parameters: the result (200) or the form (400)."""
     if not parsed.ok:
         page = lesson_page(parsed, None)
-        main = Markup(render_template("lesson/_main.html", **page.context()))
+        main = Markup(fresh_render(lambda: render_template("lesson/_main.html", **page.context())))
         recent = history_cookie.recent_panel()
         html = render_template(
             "lesson/index.html", lesson_main=main, recent=recent, **page.context()
