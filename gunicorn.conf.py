@@ -50,12 +50,16 @@ def when_ready(server) -> None:
     Jinja compiles templates lazily and the lesson memoises pure results, both per
     process: without this every new worker (at start, and each time one is recycled)
     would spend its first request, about half a second, warming up. Forked from a warm
-    master, workers share the compiled templates and start fast.
+    master, workers share the compiled templates and start fast. With TRUSTED_HOSTS set
+    the request names the first trusted host (any other would be refused), so the pages
+    it warms are the ones served.
     """
     from werkzeug.test import Client
 
     try:
-        response = Client(server.app.wsgi()).get("/")
+        app = server.app.wsgi()
+        trusted = app.config.get("TRUSTED_HOSTS") or ["localhost"]
+        response = Client(app).get("/", base_url=f"http://{trusted[0].lstrip('.')}")
         server.log.info("Warmed up in the master: GET / answered %s", response.status)
         response.close()
     except Exception:  # a failed warm-up must never stop the server

@@ -1,10 +1,19 @@
-"""WSGI entry point: ``gunicorn -c gunicorn.conf.py wsgi:app``, or ``python wsgi.py``."""
+"""WSGI entry point: ``gunicorn -c gunicorn.conf.py wsgi:app``, or ``python wsgi.py``.
+
+A setting the app cannot start with ends the process with one line on stderr (what
+to change) and exit status 1, not a traceback.
+"""
 
 import os
+import sys
 
 from webapp import create_app
+from webapp.web.settings import ConfigError
 
-app = create_app()
+try:
+    app = create_app()
+except ConfigError as error:
+    sys.exit(f"Neuron Lab cannot start: {error}")
 
 if __name__ == "__main__":
     # Development server only; production runs under gunicorn.

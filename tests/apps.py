@@ -1,7 +1,9 @@
 """The app the tests use, built in one place.
 
 ``build_app`` is the application factory with the test defaults: TESTING, a fixed
-secret key of more than 32 characters, CSRF on (as in production), and an instance
+secret key of more than 32 characters, CSRF on (as in production), rate limits off
+(hundreds of requests from one address would meet them; tests/app/test_rate_limits.py
+turns them on with ``RATELIMIT_ENABLED=True``), and an instance
 folder of the caller's choosing, so no test ever writes to the repository's
 ``instance/``. The fixtures in tests/conftest.py (``make_app``, ``app``, ``client``,
 ``module_app``, ``module_client``) are built with it; so is the URL map that
@@ -24,6 +26,7 @@ TEST_CONFIG: dict[str, Any] = {
     "TESTING": True,
     "SECRET_KEY": "test-secret-key-not-for-production",
     "WTF_CSRF_ENABLED": True,
+    "RATELIMIT_ENABLED": False,
 }
 
 

@@ -16,11 +16,11 @@ def test_config_for_tests():
 
 def test_secret_key_from_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("NEURON_INSTANCE_PATH", str(tmp_path))
-    monkeypatch.setenv("FLASK_SECRET_KEY", "from-flask-prefixed-env")
-    assert create_app().secret_key == "from-flask-prefixed-env"
+    monkeypatch.setenv("FLASK_SECRET_KEY", "from-flask-prefixed-env-" + "f" * 32)
+    assert create_app().secret_key == "from-flask-prefixed-env-" + "f" * 32
     monkeypatch.delenv("FLASK_SECRET_KEY")
-    monkeypatch.setenv("SECRET_KEY", "from-plain-env")
-    assert create_app().secret_key == "from-plain-env"
+    monkeypatch.setenv("SECRET_KEY", "from-plain-env-" + "p" * 32)
+    assert create_app().secret_key == "from-plain-env-" + "p" * 32
     assert not (tmp_path / "secret_key").exists()
 
 

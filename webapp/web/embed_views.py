@@ -35,6 +35,7 @@ from webapp.practice.check import attempt, default_ask
 from webapp.practice.steps import all_steps
 from webapp.web.lesson_page import embed_code, lesson_page, predict_view
 from webapp.web.links import lesson_url
+from webapp.web.rate_limits import fresh_render
 from webapp.web.response_cache import mark_cacheable
 from webapp.web.security import allow_framing
 
@@ -74,6 +75,11 @@ def _install_cookieless_sessions(state: BlueprintSetupState) -> None:
 
 
 def _render_widget(parsed: ParsedLesson, options: oembed.WidgetOptions) -> tuple[str, int]:
+    """The widget, rendered afresh (counted per client: the response cache kept none)."""
+    return fresh_render(lambda: _widget(parsed, options))
+
+
+def _widget(parsed: ParsedLesson, options: oembed.WidgetOptions) -> tuple[str, int]:
     """The widget: its parts in order (200); the form for invalid lesson parameters,
     with the message for invalid parts (400)."""
     lesson = parsed.lesson() if parsed.ok and not options.errors else None

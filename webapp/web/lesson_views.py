@@ -17,6 +17,7 @@ from webapp.practice.steps import all_steps
 from webapp.web import history_cookie, page_cache, progress_cookie
 from webapp.web.lesson_page import LessonPage, lesson_page, predict_view
 from webapp.web.links import lesson_url, share_url
+from webapp.web.rate_limits import fresh_render
 from webapp.web.response_cache import mark_cacheable
 
 bp = Blueprint("pages", __name__)
@@ -31,8 +32,10 @@ def _render(page: LessonPage, recent: history_cookie.RecentPanel) -> str:
     head = page_cache.cached(
         ("head", *key), lambda: render_template("lesson/_head.html", **context)
     )
+    # The main part, pictures and all, is the costly render: counted per client.
     main = page_cache.cached(
-        ("main", *key), lambda: render_template("lesson/_main.html", **context)
+        ("main", *key),
+        lambda: fresh_render(lambda: render_template("lesson/_main.html", **context)),
     )
     return render_template(
         "lesson/index.html", lesson_head=head, lesson_main=main, recent=recent, **context
@@ -43,7 +46,7 @@ def render_lesson(parsed: ParsedLesson) -> tuple[str, int]:
     """The lesson page for parsed parameters: the result (200) or the form (400)."""
     if not parsed.ok:
         page = lesson_page(parsed, None)
-        main = Markup(render_template("lesson/_main.html", **page.context()))
+        main = Markup(fresh_render(lambda: render_template("lesson/_main.html", **page.context())))
         recent = history_cookie.recent_panel()
         html = render_template(
             "lesson/index.html", lesson_main=main, recent=recent, **page.context()
@@ -87,7 +90,7 @@ def _render_predict(parsed: ParsedLesson) -> tuple[str, int]:
     page = replace(lesson_page(parsed, lesson), predict=view, share_url=view.problem_url)
     context = page.context()
     mark_cacheable()
-    main = Markup(render_template("lesson/_main.html", **context))
+    main = Markup(fresh_render(lambda: render_template("lesson/_main.html", **context)))
     html = render_template(
         "lesson/index.html",
         lesson_head=Markup(""),

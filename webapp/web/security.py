@@ -27,6 +27,15 @@ _POLICY = (
 )
 CSP = "; ".join((*_POLICY, "frame-ancestors 'none'"))
 CSP_FRAMEABLE = "; ".join((*_POLICY, "frame-ancestors *"))
+# What every answer carries, whatever its route (the page's CSP and framing included).
+BASE_HEADERS = (
+    ("Content-Security-Policy", CSP),
+    ("X-Frame-Options", "DENY"),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "same-origin"),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+    ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
+)
 
 
 def allow_framing(view: F) -> F:
@@ -42,15 +51,11 @@ def _frameable() -> bool:
 
 def set_security_headers(response: Response) -> Response:
     headers = response.headers
+    for name, value in BASE_HEADERS:
+        headers[name] = value
     if _frameable():
         headers["Content-Security-Policy"] = CSP_FRAMEABLE
-    else:
-        headers["Content-Security-Policy"] = CSP
-        headers["X-Frame-Options"] = "DENY"
-    headers["X-Content-Type-Options"] = "nosniff"
-    headers["Referrer-Policy"] = "same-origin"
-    headers["Cross-Origin-Opener-Policy"] = "same-origin"
-    headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
+        del headers["X-Frame-Options"]
     if current_app.config.get("HTTPS"):
         headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
     return response

@@ -1,0 +1,113 @@
+"""The production server (gunicorn -c gunicorn.conf.py, gevent workers) against what a
+hostile client can send (issue 13): a forged SCRIPT_NAME or X-Forwarded-* header cannot
+poison the pages others get (finding 1), slow clients hold no worker (finding 3), a
+hostile Host is a 400 (finding 4), and the missing TRUSTED_HOSTS is said once (5)."""
+
+from __future__ import annotations
+
+import socket
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from servers import get, raw_request, run_gunicorn
+
+pytestmark = pytest.mark.slow
+
+WORKERS = 3
+LESSON = "height=5&height_unit=ft&weight=90&weight_unit=kg&w1=0.2&w2=0.00001&b=1&activation=sigmoid"
+KEY = {"FLASK_SECRET_KEY": "production-server-test-key-" + "s" * 32}
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory) -> Iterator[tuple[str, Path]]:
+    """The production config, 3 workers, no TRUSTED_HOSTS; its URL and its log."""
+    log = tmp_path_factory.mktemp("gunicorn") / "gunicorn.log"
+    with run_gunicorn(workers=WORKERS, env=KEY, log_path=log) as url:
+        yield url, log
+
+
+FORGED = [
+    ("GET //evil.example/ HTTP/1.1", {"SCRIPT_NAME": "//evil.example"}),
+    ("GET / HTTP/1.1", {"SCRIPT_NAME": "//evil.example"}),
+    ("GET / HTTP/1.1", {"X-Forwarded-Host": "evil.example"}),
+    ("GET / HTTP/1.1", {"X-Forwarded-Prefix": "//evil.example"}),
+    ("GET / HTTP/1.1", {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "evil.example"}),
+    ("GET / HTTP/1.1", {"Forwarded": "host=evil.example;proto=https"}),
+]
+
+
+@pytest.mark.parametrize(("request_line", "headers"), FORGED, ids=[str(h) for _, h in FORGED])
+def test_a_forged_prefix_or_host_cannot_poison_the_pages_others_get(server, request_line, headers):
+    url, _ = server
+    host = url.removeprefix("http://")
+    fields = "".join(f"{name}: {value}\r\n" for name, value in headers.items())
+    forged = f"{request_line}\r\nHost: {host}\r\n{fields}Connection: close\r\n\r\n".encode()
+    for _ in range(2 * WORKERS):  # reach every worker's caches
+        status, answer = raw_request(url, forged)
+        assert status in {200, 400, 404}
+        assert b"evil.example" not in answer.split(b"\r\n\r\n", 1)[1]
+    for path in ("/", f"/?{LESSON}"):
+        for _ in range(2 * WORKERS):
+            status, answer = get(url, path)
+            assert status == 200
+            assert b"evil.example" not in answer
+            assert f"http://{host}/".encode() in answer
+
+
+def _stall(url: str) -> socket.socket:
+    """A connection that sends half a request and then nothing."""
+    host, port = url.removeprefix("http://").split(":")
+    conn = socket.create_connection((host, int(port)), timeout=5)
+    conn.sendall(f"GET /?{LESSON} HTTP/1.1\r\nHost: {host}\r\nUser-Agent: slow".encode())
+    return conn
+
+
+def test_slow_clients_hold_no_worker(server):
+    url, _ = server
+    stalled = [_stall(url) for _ in range(3 * WORKERS)]
+    try:
+        time.sleep(0.5)  # every stalled connection accepted and waiting
+        for path in ("/", f"/?{LESSON}", "/api/v1/neuron", f"/embed?{LESSON}") * 2:
+            started = time.monotonic()
+            status, _ = get(url, path)
+            assert status == 200
+            assert time.monotonic() - started < 2.0, path
+    finally:
+        for conn in stalled:
+            conn.close()
+
+
+HOSTILE = ["x:99999", "x:0", "x:abc", "", "évil.example", "a" * 300, "evil.example/../", "[::1"]
+
+
+@pytest.mark.parametrize("host", HOSTILE)
+@pytest.mark.parametrize("path", ["/", "/?weight=90", "/embed", f"/oembed?url=/?{LESSON}"])
+def test_a_hostile_host_is_a_400_from_the_server(server, host, path):
+    url, _ = server
+    status, answer = get(url, path, {"Host": host})
+    assert status == 400
+    assert b"Traceback" not in answer and b"Internal Server Error" not in answer
+
+
+def test_the_missing_trusted_hosts_is_logged_once(server):
+    url, log = server
+    for _ in range(2 * WORKERS):
+        assert get(url, "/")[0] == 200
+    text = log.read_text(errors="replace")
+    assert text.count("FLASK_TRUSTED_HOSTS is not set") == 1, text
+    assert text.count("Booting worker") >= WORKERS
+
+
+def test_trusted_hosts_from_the_environment(tmp_path):
+    env = {**KEY, "FLASK_TRUSTED_HOSTS": '["neuronlab.example"]'}
+    log = tmp_path / "gunicorn.log"
+    with run_gunicorn(workers=2, env=env, log_path=log) as url:
+        status, answer = get(url, f"/?{LESSON}", {"Host": "neuronlab.example"})
+        assert status == 200 and b"http://neuronlab.example/?height=5" in answer
+        status, answer = get(url, f"/?{LESSON}", {"Host": "evil.example"})
+        assert status == 400 and b"evil.example" not in answer
+    text = log.read_text(errors="replace")
+    assert "TRUSTED_HOSTS is not set" not in text
+    assert "Warmed up in the master: GET / answered 200" in text  # on a trusted host
