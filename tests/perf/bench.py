@@ -154,7 +154,8 @@ def main() -> int:
         return 2
     workers = args.workers or (os.cpu_count() or 1) + 1
     # A fixed key: without one each run would write a key to a temporary instance folder.
-    env = {"FLASK_SECRET_KEY": "benchmark-key-" + "x" * 32}
+    # No rate limits: one address sends every request.
+    env = {"FLASK_SECRET_KEY": "benchmark-key-" + "x" * 32, "FLASK_RATELIMIT_ENABLED": "false"}
 
     def measure(base: str, path: str, vary: bool = False) -> Run:
         if args.warmup:
@@ -163,7 +164,7 @@ def main() -> int:
 
     print(
         f"wrk {args.duration}s, {args.connections} connections, {args.threads} threads; "
-        f"gunicorn -c gunicorn.conf.py, {workers} sync workers; {os.cpu_count()} CPUs"
+        f"gunicorn -c gunicorn.conf.py, {workers} workers, no rate limits; {os.cpu_count()} CPUs"
     )
     with run_gunicorn(workers=workers, env=env, app="bare:app", cwd=HERE) as base:
         ceiling = measure(base, "/")
