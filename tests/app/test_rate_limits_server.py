@@ -36,11 +36,10 @@ def flood(url: str, count: int, first: int = 0) -> list[int]:
 def test_in_memory_each_worker_counts_alone():
     workers = 2
     with run_gunicorn(workers=workers, env=limited_env()) as url:
-        codes = flood(url, 6 * LIMIT)
-        served = codes.count(200)
+        # enough links that every worker gets its share of the new connections
+        codes = flood(url, 20 * LIMIT)
         assert set(codes) == {200, 429}
-        assert LIMIT <= served <= workers * LIMIT
-        assert codes[-LIMIT:] == [429] * LIMIT  # every worker has met the limit by then
+        assert codes.count(200) == workers * LIMIT  # each worker let LIMIT through
         status, answer = get(url, f"/?height=199&{LESSON}", source=OTHER)
         assert status == 200 and b"199 cm" in answer
         status, answer = get(url, f"/?height=198&{LESSON}", source=FLOODER)
