@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import ClassVar
 from urllib.parse import quote, urlencode
 
 from webapp.lesson.bmi import WHO_OBESE_BMI
@@ -20,6 +21,7 @@ from webapp.lesson.params import (
     LABELS,
     LESSON_DEFAULTS,
     MAX_ABS_PARAMETER,
+    FormFields,
     InvalidValue,
     parse_lesson,
     parse_number,
@@ -243,7 +245,7 @@ def parse_lock(text: str) -> tuple[tuple[str, str], ...]:
 
 
 @dataclass
-class ParsedChallenge:
+class ParsedChallenge(FormFields):
     """A challenge link and the learner's try: typed values, or a message per field."""
 
     raw: dict[str, str]  # what to show back in the forms (capped)
@@ -252,15 +254,7 @@ class ParsedChallenge:
     learner_raw: dict[str, str] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
     hint: bool = False
-    order: tuple[str, ...] = LINK_ORDER
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    @property
-    def first_error(self) -> str | None:
-        return next((name for name in self.order if name in self.errors), None)
+    order: ClassVar[tuple[str, ...]] = LINK_ORDER
 
     def link(self) -> str:
         """The canonical query: the challenge, then the learner's numbers (locked ones

@@ -25,11 +25,6 @@ DONE_MESSAGES = {
 }
 
 
-def _private(response: Response) -> Response:
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
-
-
 @bp.get("/history")
 def index() -> Response:
     entries = history_cookie.load()
@@ -44,7 +39,7 @@ def index() -> Response:
         done=DONE_MESSAGES.get(request.args.get("done", "")),
         csrf_token=generate_csrf() if entries else None,  # no forms, no token (no cookie)
     )
-    return _private(Response(page, mimetype="text/html"))
+    return Response(page, mimetype="text/html")
 
 
 def _records() -> list[dict[str, Any]]:
@@ -54,7 +49,7 @@ def _records() -> list[dict[str, Any]]:
 def _attachment(body: str, mimetype: str, filename: str) -> Response:
     response = Response(body, mimetype=mimetype)
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return _private(response)
+    return response
 
 
 @bp.get("/history.csv")

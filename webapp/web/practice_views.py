@@ -16,11 +16,6 @@ from webapp.web.links import lesson_url
 bp = Blueprint("practice", __name__)
 
 
-def _private(response: Response) -> Response:
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
-
-
 @bp.get("/practice")
 def index() -> Response:
     progress = progress_cookie.load()
@@ -32,7 +27,7 @@ def index() -> Response:
         done=request.args.get("done") == "cleared",
         csrf_token=None if progress.empty else generate_csrf(),
     )
-    return _private(Response(page, mimetype="text/html"))
+    return Response(page, mimetype="text/html")
 
 
 @bp.get("/practice/new")
