@@ -10,8 +10,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from webapp.extensions import compress, csrf
-from webapp.lesson.numbers import fmt, fmt_apart, fmt_exact, fmt_percent, minus
-from webapp.web import caching, errors, markup, rate_limits, security, static_files
+from webapp.web import caching, errors, languages, markup, rate_limits, security, static_files
 from webapp.web.blueprints import register_blueprints
 from webapp.web.hosts import ForceHttps, HostCheck
 from webapp.web.response_cache import ResponseCache
@@ -60,9 +59,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     configure(app, test_config)
     _wrap(app)
     app.json.sort_keys = False  # type: ignore[attr-defined]
-    app.jinja_env.filters.update(
-        fmt=fmt, fmt_apart=fmt_apart, fmt_exact=fmt_exact, fmt_percent=fmt_percent, minus=minus
-    )
+    languages.init_app(app)  # first: every later hook and error page speaks the language
+    app.jinja_env.filters.update(markup.FILTERS)
     app.jinja_env.globals.update(markup.HELPERS)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

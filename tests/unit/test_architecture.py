@@ -2,7 +2,7 @@
 Jinja's own parser, and a subprocess for what an import really loads. No Flask, no app.
 
 - lesson, learning, pictures, practice and api import no web framework;
-- layers import downwards only: lesson < learning < pictures < practice < api < web < the
+- layers import downwards only: language < lesson < learning < pictures < practice < api < web < the
   factory
   (webapp/__init__.py), and webapp.extensions is for web and the factory;
 - no function or method in webapp/ is longer than 60 lines;
@@ -31,7 +31,7 @@ PACKAGE = ROOT / "webapp"
 TEMPLATES = ROOT / "templates"
 UNIT_TESTS = Path(__file__).resolve().parent
 
-FRAMEWORK_FREE = ("lesson", "learning", "pictures", "practice", "challenges", "api")
+FRAMEWORK_FREE = ("language", "lesson", "learning", "pictures", "practice", "challenges", "api")
 FRAMEWORKS = ("flask", "werkzeug", "jinja2", "flask_wtf")
 MAX_FUNCTION_LINES = 60
 
@@ -39,13 +39,15 @@ MAX_FUNCTION_LINES = 60
 # challenges, api, web; the factory, webapp/__init__.py, on top). "extensions" is
 # webapp/extensions.py. practice (problems, verdicts, mastery, worksheets) and challenges
 # build on the lesson only.
-LOWER = ("lesson", "learning", "pictures", "practice", "challenges", "api")
+# language (the active language, its messages and numbers) is below them all.
+LOWER = ("language", "lesson", "learning", "pictures", "practice", "challenges", "api")
 MAY_IMPORT: dict[str, set[str]] = {
-    "lesson": {"lesson"},
-    "learning": {"lesson", "learning"},
-    "pictures": {"lesson", "learning", "pictures"},
-    "practice": {"lesson", "practice"},
-    "challenges": {"lesson", "challenges"},  # pictures take its values, not its objects
+    "language": {"language"},
+    "lesson": {"language", "lesson"},
+    "learning": {"language", "lesson", "learning"},
+    "pictures": {"language", "lesson", "learning", "pictures"},
+    "practice": {"language", "lesson", "practice"},
+    "challenges": {"language", "lesson", "challenges"},  # pictures take its values
     "api": {*LOWER},
     "web": {*LOWER, "web", "extensions"},
     "extensions": {"extensions"},
@@ -207,11 +209,13 @@ def test_a_layer_imports_only_the_layers_below_it(source):
 
 
 def test_the_layer_table_keeps_the_house_rules():
-    # lesson imports only lesson; pictures never api or web; nothing below web imports
-    # web, the factory or the extensions; only web and the factory take extensions
-    assert MAY_IMPORT["lesson"] == {"lesson"}
+    # language imports nothing of ours; lesson only language and lesson; pictures never
+    # api or web; nothing below web imports web, the factory or the extensions; only web
+    # and the factory take extensions
+    assert MAY_IMPORT["language"] == {"language"}
+    assert MAY_IMPORT["lesson"] == {"language", "lesson"}
     assert not {"api", "web"} & MAY_IMPORT["pictures"]
-    assert MAY_IMPORT["practice"] == {"lesson", "practice"}
+    assert MAY_IMPORT["practice"] == {"language", "lesson", "practice"}
     for low in LOWER:
         assert not {"web", "factory", "extensions"} & MAY_IMPORT[low], low
     assert {name for name, may in MAY_IMPORT.items() if "extensions" in may} == {

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import ClassVar
 from urllib.parse import urlencode
 
+from webapp.language import active
 from webapp.lesson.activations import ACTIVATIONS
 from webapp.lesson.result import Lesson, run_lesson
 from webapp.lesson.units import (
@@ -86,7 +87,7 @@ def parse_number(text: str, label: str = "The value", example: str = "1.5") -> f
     """Parse one strict ASCII decimal number; raise InvalidValue with a clear message."""
     if len(text) > MAX_RAW_LENGTH:
         raise InvalidValue(f"{label} is too long: use at most {MAX_RAW_LENGTH} characters.")
-    value = text.strip(" ")
+    value = dotted(text).strip(" ")
     if not value:
         raise InvalidValue(f"{label} is empty: enter a number, like {example}.")
     if _NUMBER.fullmatch(value):
@@ -187,7 +188,7 @@ def parse_lesson(
             result.raw[name] = _redisplay(values[0])
             result.errors[name] = f"{LABELS[name]} was given more than once: give it once."
             continue
-        text = values[0] if values else LESSON_DEFAULTS[name]
+        text = dotted(values[0]) if values else LESSON_DEFAULTS[name]
         result.raw[name] = _redisplay(text)
         try:
             result.values[name] = _parse_field(name, text)
@@ -225,6 +226,15 @@ def _encoded(values: tuple[str, ...]) -> str:
 def _redisplay(text: str) -> str:
     """The value as the learner typed it, trimmed and never echoed back whole if huge."""
     return text.strip(" ")[:MAX_RAW_LENGTH]
+
+
+def dotted(text: str) -> str:
+    """A decimal comma (80,5) as the dot the links carry (80.5), in a language that
+    writes one; any other text as it is (an English page still says "use a dot")."""
+    trimmed = text.strip(" ")
+    if active().decimal_comma and _COMMA_DECIMAL.fullmatch(trimmed):
+        return trimmed.replace(",", ".")
+    return text
 
 
 def _parse_field(name: str, text: str) -> float | str:

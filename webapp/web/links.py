@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from flask import url_for
 
+from webapp.language import DEFAULT_LANGUAGE, active
 from webapp.lesson.params import query_string
 
 
@@ -14,9 +15,12 @@ def lesson_url(
 ) -> str:
     """The URL of ``endpoint`` naming every lesson parameter, in contract order.
 
-    Extra parameters (``controls=0`` for an embed, say) come after them.
+    Extra parameters (``controls=0`` for an embed, say) come after them, and ``lang``
+    last when the page is not in English (so English links keep their exact form).
     """
     query = query_string(raw)
+    if active().code != DEFAULT_LANGUAGE:
+        extra = {**extra, "lang": active().code}
     if extra:
         query += "&" + "&".join(f"{name}={value}" for name, value in extra.items())
     return f"{url_for(endpoint, _external=external)}?{query}"

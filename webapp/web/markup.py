@@ -14,7 +14,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from webapp.lesson.numbers import fmt, minus
+from webapp.language import local_number, local_percent
+from webapp.lesson.numbers import fmt, fmt_apart, fmt_exact, minus
 
 _MINUS = Markup("<mo>−</mo>")
 _ANCHOR_CLASS = {"middle": "m", "end": "e"}
@@ -22,7 +23,7 @@ _ANCHOR_CLASS = {"middle": "m", "end": "e"}
 
 def n(text: Any) -> Markup:
     """A number in MathML, its sign as an operator: −4 is <mo>−</mo><mn>4</mn>."""
-    text = str(text)
+    text = local_number(str(text))
     if text.startswith("-"):
         return Markup(f"<mrow><mo>−</mo><mn>{escape(text[1:])}</mn></mrow>")
     return Markup(f"<mn>{escape(text[1:] if text.startswith('+') else text)}</mn>")
@@ -58,7 +59,7 @@ def exp(power: Any) -> Markup:
 
 def num(value: float, places: int = 4) -> str:
     """A computed number in a picture: rounded for people, with a true minus sign."""
-    return minus(fmt(value, places))
+    return local_number(minus(fmt(value, places)))
 
 
 def signed(value: float) -> str:
@@ -66,8 +67,9 @@ def signed(value: float) -> str:
 
 
 def typed(text: str) -> str:
-    """A number as the learner typed it, with a true minus sign."""
-    return minus(text)
+    """A number as the learner typed it (share links keep the dot form), with a true
+    minus sign, in the page's language."""
+    return local_number(minus(text))
 
 
 def xy(label: Any) -> Markup:
@@ -100,4 +102,32 @@ HELPERS = {
     "svg_anchor": anchor,
     "svg_box": box,
     "svg_circle": circle,
+}
+
+
+# The number filters every template uses, in the page's language (webapp.lesson.numbers
+# keeps the canonical dot forms that links and the API use).
+def fmt_shown(value: float, places: int = 4) -> str:
+    return local_number(fmt(value, places))
+
+
+def fmt_apart_shown(value: float, other: float, places: int = 4) -> str:
+    return local_number(fmt_apart(value, other, places))
+
+
+def fmt_exact_shown(value: float) -> str:
+    return local_number(fmt_exact(value))
+
+
+def fmt_percent_shown(value: float, places: int = 1) -> str:
+    return local_percent(fmt(value * 100, places))
+
+
+FILTERS = {
+    "fmt": fmt_shown,
+    "fmt_apart": fmt_apart_shown,
+    "fmt_exact": fmt_exact_shown,
+    "fmt_percent": fmt_percent_shown,
+    "minus": minus,
+    "number": local_number,
 }

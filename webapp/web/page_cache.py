@@ -13,6 +13,7 @@ from collections.abc import Callable, Hashable
 from flask import Flask, current_app
 from markupsafe import Markup
 
+from webapp.language import active
 from webapp.web.lru import LRU
 
 EXTENSION = "neuron_lab_fragments"
@@ -24,6 +25,6 @@ def init_app(app: Flask) -> None:
 
 
 def cached(key: Hashable, render: Callable[[], str]) -> Markup:
-    """The fragment for ``key``, rendered by ``render`` on first use."""
+    """The fragment for ``key`` in the page's language, rendered on first use."""
     cache: LRU[Markup] = current_app.extensions[EXTENSION]
-    return cache.get_or_make(key, lambda: Markup(render()))
+    return cache.get_or_make((active().code, key), lambda: Markup(render()))

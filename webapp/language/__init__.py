@@ -1,0 +1,32 @@
+"""The learner's language: the registry of languages, the active one, and its words and
+numbers. No Flask: the web layer chooses a language per request (Flask-Babel) and makes it
+active here; the domain's messages and numbers read it, so the API, which activates
+none, stays in English with dot decimals.
+
+Adding a language is one registry entry (registry.py) and its catalogue
+(webapp/translations/<code>/LC_MESSAGES/messages.po); README "Translating" has the steps.
+"""
+
+from webapp.language.registry import DEFAULT_LANGUAGE, LANGUAGES, Language
+from webapp.language.speaking import (
+    active,
+    gettext,
+    lazy_gettext,
+    local_number,
+    local_percent,
+    ngettext,
+    speaking,
+)
+
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "LANGUAGES",
+    "Language",
+    "active",
+    "gettext",
+    "lazy_gettext",
+    "local_number",
+    "local_percent",
+    "ngettext",
+    "speaking",
+]

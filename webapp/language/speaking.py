@@ -1,0 +1,80 @@
+"""The active language of this request, its messages and its numbers.
+
+A context variable (per thread and per gevent greenlet, as Flask's own request context)
+holds the language and its catalogue. Outside a request it is English, untranslated.
+``gettext``/``ngettext`` take the same arguments as Flask-Babel's, so ``pybabel extract``
+finds messages in Python and templates with one set of keywords.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar, Token
+from gettext import NullTranslations
+from typing import Any
+
+from babel.support import LazyProxy
+
+from webapp.language.registry import DEFAULT_LANGUAGE, LANGUAGES, Language
+
+_ENGLISH = (LANGUAGES[DEFAULT_LANGUAGE], NullTranslations())
+_active: ContextVar[tuple[Language, NullTranslations]] = ContextVar(
+    "neuron_lab_language", default=_ENGLISH
+)
+
+
+def active() -> Language:
+    """The language this request speaks (English outside a request)."""
+    return _active.get()[0]
+
+
+def activate(language: Language, translations: NullTranslations) -> Token[Any]:
+    """Make ``language`` active until ``deactivate`` (the web layer, per request)."""
+    return _active.set((language, translations))
+
+
+def deactivate(token: Token[Any]) -> None:
+    _active.reset(token)
+
+
+@contextmanager
+def speaking(language: Language, translations: NullTranslations) -> Iterator[None]:
+    """Make ``language`` active for the block (a request, or a test)."""
+    token = activate(language, translations)
+    try:
+        yield
+    finally:
+        deactivate(token)
+
+
+def gettext(message: str, **variables: Any) -> str:
+    """``message`` in the active language, ``%(name)s`` placeholders filled."""
+    text = _active.get()[1].gettext(message)
+    return text % variables if variables else text
+
+
+def ngettext(singular: str, plural: str, num: int, **variables: Any) -> str:
+    """The singular or a plural form for ``num``, by the active language's rules;
+    ``%(num)d`` is filled with ``num``."""
+    variables.setdefault("num", num)
+    return _active.get()[1].ngettext(singular, plural, num) % variables
+
+
+def lazy_gettext(message: str, **variables: Any) -> LazyProxy:
+    """``gettext`` when shown, not when defined: for module-level texts (labels in
+    registries) that must follow the language of each request."""
+    return LazyProxy(gettext, message, enable_cache=False, **variables)
+
+
+def local_number(text: str) -> str:
+    """A number formatted the English way (0.8582, −4) written the active language's
+    way (0,8582 in German and Spanish). Share links and the API never pass through it."""
+    decimal = _active.get()[0].decimal
+    return text if decimal == "." else text.replace(".", decimal)
+
+
+def local_percent(text: str) -> str:
+    """``85.8`` as a percentage in the active language: 85.8% or 85,8 %."""
+    language = _active.get()[0]
+    return local_number(text) + language.percent_suffix
