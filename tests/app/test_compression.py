@@ -98,3 +98,14 @@ def test_a_browser_that_accepts_no_compression_gets_the_file_as_is(client):
 @pytest.mark.parametrize("path", ["/static/nope.css", "/static/../webapp/__init__.py"])
 def test_unknown_static_files_are_404(client, path):
     assert client.get(path).status_code == 404
+
+
+@pytest.mark.parametrize("code", ["en", "de", "es"])
+def test_a_result_page_keeps_its_14_kb_budget_in_every_language(client, code):
+    """German words are longer: the page still travels within its budget (gzip, the
+    browser's worst case of the two)."""
+    response = client.get(f"{RESULT}&lang={code}", headers={"Accept-Encoding": "gzip"})
+    assert response.status_code == 200
+    assert response.headers.get("Content-Encoding") == "gzip"
+    assert f'<html lang="{code}"'.encode() in gzip.decompress(response.data)
+    assert len(response.data) <= 14 * 1024

@@ -4,6 +4,10 @@ Each case is its own test. The lesson page, the widget and the JSON API share on
 parser, so every case is sent to all three: the page and the widget must answer 400
 with the message next to the field (``id="<field>-error"``) and echo no markup; the
 API must answer 400 with ``errors`` naming exactly that field. Never a 500.
+
+The page and the widget get the battery in English, German and Spanish. A decimal comma
+(``4,5``) is valid in German and Spanish, so there it is left out and the comma's own
+malformed forms (``4,5,6``, ``1.000,5``) come in.
 """
 
 from __future__ import annotations
@@ -154,19 +158,30 @@ NEAR_MISSES = {
         "gelu",
     ],
 }
+# Bad in German and Spanish too, where a decimal comma is fine.
+BAD_WITH_A_COMMA = ["4,5,6", "1.000,5", "4,5e3", ",", "1,,5", "4, 5", ",5,", "0,5%", "1 000,5"]
+LANGUAGES = ("en", "de", "es")
+ERROR_PREFIX = {"en": "Error: ", "de": "Fehler: ", "es": "Error: "}
 # Raw query strings: invalid UTF-8 escapes and a parameter given twice.
 RAW_QUERIES = ["%ff", "%c3%28", "%80", "%e2%82", "1%ed%a0%80", "%f0%28%8c%bc", "%fe%fe%ff%ff"]
 
 
-def _cases() -> list[tuple[str, str, str | None]]:
+def _comma_decimal(value: str) -> bool:
+    return re.fullmatch(r"[+-]?(?:[0-9]+,[0-9]*|,[0-9]+)", value.strip(" ")) is not None
+
+
+def _cases(language: str = "en") -> list[tuple[str, str, str | None]]:
     """(field, raw query string, what the form shows back) for every case.
 
     Values are quoted here and the query is sent as is. A number field shows the
     value back as typed (trimmed, at most 64 characters), escaped.
     """
     cases: list[tuple[str, str, str | None]] = []
+    numbers = BAD_NUMBERS
+    if language != "en":
+        numbers = [v for v in BAD_NUMBERS if not _comma_decimal(v)] + BAD_WITH_A_COMMA
     for field in NUMBER_FIELDS:
-        for value in BAD_NUMBERS + OUT_OF_RANGE[field]:
+        for value in numbers + OUT_OF_RANGE[field]:
             shown = str(escape(value.strip(" ")[:64]))
             cases.append((field, f"{field}={quote(value, safe='')}", shown))
         cases += [(field, f"{field}={raw}", None) for raw in RAW_QUERIES]
@@ -181,6 +196,8 @@ def _cases() -> list[tuple[str, str, str | None]]:
 
 
 CASES = _cases()
+# (language, field, query, shown): the battery as the page and the widget get it.
+PAGE_CASES = [(code, *case) for code in LANGUAGES for case in _cases(code)]
 # The battery shares module_client: bad input never sets a cookie, and a fresh app per
 # case would spend most of the run compiling templates.
 
@@ -190,6 +207,14 @@ _ERROR_ID = re.compile(r'id="([a-z0-9_]+)-error"')
 
 def _ids() -> list[str]:
     return [f"{field}:{query[:40]}" for field, query, _ in CASES]
+
+
+def _page_ids() -> list[str]:
+    return [f"{code}:{field}:{query[:40]}" for code, field, query, _ in PAGE_CASES]
+
+
+def _in(code: str, query: str) -> str:
+    return query if code == "en" else f"{query}&lang={code}"
 
 
 def test_the_battery_is_big_enough():
@@ -203,15 +228,23 @@ def _assert_no_echoed_markup(html: str) -> None:
     assert LONG not in html  # a huge value is never echoed back whole
 
 
-@pytest.mark.parametrize(("field", "query", "shown"), CASES, ids=_ids())
-def test_the_page_answers_400_with_the_fields_message(module_client, field, query, shown):
-    response = module_client.get(f"/?{query}")
+def test_the_battery_is_big_enough_in_every_language():
+    for code in LANGUAGES:
+        assert sum(1 for c, *_ in PAGE_CASES if c == code) >= 40 * 8, code
+        comma = [q for c, f, q, _ in PAGE_CASES if c == code and q == f"{f}=4%2C5"]
+        assert len(comma) == (len(NUMBER_FIELDS) if code == "en" else 0), code
+
+
+@pytest.mark.parametrize(("code", "field", "query", "shown"), PAGE_CASES, ids=_page_ids())
+def test_the_page_answers_400_with_the_fields_message(module_client, code, field, query, shown):
+    response = module_client.get(f"/?{_in(code, query)}")
     assert response.status_code == 400
     assert "Set-Cookie" not in response.headers
     html = response.get_data(as_text=True)
+    assert f'<html lang="{code}"' in html
     assert set(_ERROR_ID.findall(html)) == {field}
     message = re.search(rf'<p class="field-error" id="{field}-error">(.*?)</p>', html, re.S)
-    assert message is not None and "Error: </span>" in message.group(1)
+    assert message is not None and f"{ERROR_PREFIX[code]}</span>" in message.group(1)
     assert message.group(1).split("</span>", 1)[1].strip()
     assert f'aria-describedby="{field}-error' in html
     if shown is not None:  # the learner's input comes back, escaped, to be corrected
@@ -219,9 +252,9 @@ def test_the_page_answers_400_with_the_fields_message(module_client, field, quer
     _assert_no_echoed_markup(html)
 
 
-@pytest.mark.parametrize(("field", "query", "shown"), CASES, ids=_ids())
-def test_the_widget_answers_400_with_the_fields_message(module_client, field, query, shown):
-    response = module_client.get(f"/embed?{query}")
+@pytest.mark.parametrize(("code", "field", "query", "shown"), PAGE_CASES, ids=_page_ids())
+def test_the_widget_answers_400_with_the_fields_message(module_client, code, field, query, shown):
+    response = module_client.get(f"/embed?{_in(code, query)}")
     assert response.status_code == 400
     html = response.get_data(as_text=True)
     assert set(_ERROR_ID.findall(html)) == {field}

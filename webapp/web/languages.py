@@ -15,7 +15,7 @@ from flask_babel import Babel, get_translations
 
 from webapp.language import DEFAULT_LANGUAGE, LANGUAGES, Language, active, gettext, ngettext
 from webapp.language.speaking import activate, deactivate
-from webapp.lesson.params import dotted
+from webapp.lesson.params import MAX_RAW_LENGTH, dotted
 
 TRANSLATIONS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "translations")
 # Blueprints whose answers are the same in every language (JSON for programs).
@@ -67,10 +67,25 @@ class LanguageLink:
     current: bool
 
 
+# The query a switcher link keeps: never a huge or endless one echoed back (a hostile
+# link's 10,000-character value stays out of the page, as the form's field caps it).
+MAX_KEPT_PARAMETERS = 40
+
+
+def _kept() -> list[tuple[str, str]]:
+    """The page's query without ``lang``; a decimal comma typed on a German page goes
+    across as the dot every language reads."""
+    kept = [
+        (name, dotted(value))
+        for name, value in request.args.items(multi=True)
+        if name != "lang" and len(name) <= MAX_RAW_LENGTH and len(value) <= MAX_RAW_LENGTH
+    ]
+    return kept[:MAX_KEPT_PARAMETERS]
+
+
 def switcher() -> list[LanguageLink]:
     """This page in each language: its query kept (a result stays), ``lang`` replaced."""
-    # A decimal comma typed on a German page goes across as the dot every language reads.
-    kept = [(k, dotted(v)) for k, v in request.args.items(multi=True) if k != "lang"]
+    kept = _kept()
     path = request.script_root + request.path
     origin = request.host_url.rstrip("/")
     links = []
@@ -82,7 +97,7 @@ def switcher() -> list[LanguageLink]:
 
 def default_url() -> str:
     """This page with no ``lang``: the x-default alternate, negotiated by the browser."""
-    query = urlencode([(k, v) for k, v in request.args.items(multi=True) if k != "lang"])
+    query = urlencode(_kept())
     url = request.host_url.rstrip("/") + request.script_root + request.path
     return f"{url}?{query}" if query else url
 
