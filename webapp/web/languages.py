@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 
 from flask import Flask, Response, abort, request
 from flask_babel import Babel, get_translations
+from markupsafe import Markup
 
 from webapp.language import DEFAULT_LANGUAGE, LANGUAGES, Language, active, gettext, ngettext
 from webapp.language.speaking import activate, deactivate
@@ -102,8 +103,40 @@ def default_url() -> str:
     return f"{url}?{query}" if query else url
 
 
+def language_field() -> Markup:
+    """A GET form's hidden ``lang``: its answer comes back in the page's language."""
+    return Markup(f'<input type="hidden" name="lang" value="{active().code}">')
+
+
+def with_lang(url: str) -> str:
+    """A POST form's action, naming the page's language (a body field would not count:
+    the language is read from the query)."""
+    return f"{url}{'&' if '?' in url else '?'}lang={active().code}"
+
+
+def _keep_lang_on_redirect(response: Response) -> Response:
+    """A redirect after a form (303 to the history, to a result) stays in the language
+    the request named."""
+    location = response.headers.get("Location", "")
+    if (
+        300 <= response.status_code < 400
+        and "lang" in request.args
+        and location.startswith("/")
+        and not location.startswith("//")
+        and "lang=" not in location
+    ):
+        response.headers["Location"] = with_lang(location)
+    return response
+
+
 def _template_context() -> dict[str, object]:
-    return {"language": active(), "language_links": switcher, "default_url": default_url}
+    return {
+        "language": active(),
+        "language_links": switcher,
+        "default_url": default_url,
+        "language_field": language_field,
+        "with_lang": with_lang,
+    }
 
 
 def init_app(app: Flask) -> None:
@@ -121,4 +154,5 @@ def init_app(app: Flask) -> None:
     app.before_request(_activate)
     app.teardown_request(_deactivate)
     app.after_request(_vary)
+    app.after_request(_keep_lang_on_redirect)
     app.context_processor(_template_context)
