@@ -48,23 +48,33 @@ def speaking(language: Language, translations: NullTranslations) -> Iterator[Non
         deactivate(token)
 
 
-def gettext(message: str, **variables: Any) -> str:
+def gettext(message: str, /, **variables: Any) -> str:
     """``message`` in the active language, ``%(name)s`` placeholders filled."""
     text = _active.get()[1].gettext(message)
     return text % variables if variables else text
 
 
-def ngettext(singular: str, plural: str, num: int, **variables: Any) -> str:
+def ngettext(singular: str, plural: str, num: int, /, **variables: Any) -> str:
     """The singular or a plural form for ``num``, by the active language's rules;
     ``%(num)d`` is filled with ``num``."""
     variables.setdefault("num", num)
     return _active.get()[1].ngettext(singular, plural, num) % variables
 
 
-def lazy_gettext(message: str, **variables: Any) -> LazyProxy:
+def lazy_gettext(message: str, /, **variables: Any) -> LazyProxy:
     """``gettext`` when shown, not when defined: for module-level texts (labels in
     registries) that must follow the language of each request."""
     return LazyProxy(gettext, message, enable_cache=False, **variables)
+
+
+def translated(message: str) -> str:
+    """The bare lookup, unformatted: Jinja's newstyle gettext formats it itself."""
+    return _active.get()[1].gettext(message)
+
+
+def translated_plural(singular: str, plural: str, num: int) -> str:
+    """The bare plural lookup, unformatted (for Jinja, which fills num and count)."""
+    return _active.get()[1].ngettext(singular, plural, num)
 
 
 def local_number(text: str) -> str:

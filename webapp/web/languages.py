@@ -14,8 +14,8 @@ from flask import Flask, Response, abort, request
 from flask_babel import Babel, get_translations
 from markupsafe import Markup
 
-from webapp.language import DEFAULT_LANGUAGE, LANGUAGES, Language, active, gettext, ngettext
-from webapp.language.speaking import activate, deactivate
+from webapp.language import DEFAULT_LANGUAGE, LANGUAGES, Language, active, gettext
+from webapp.language.speaking import activate, deactivate, translated, translated_plural
 from webapp.lesson.params import MAX_RAW_LENGTH, dotted
 
 TRANSLATIONS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "translations")
@@ -84,10 +84,16 @@ def _kept() -> list[tuple[str, str]]:
     return kept[:MAX_KEPT_PARAMETERS]
 
 
+def _this_path() -> str:
+    """This page's path, never starting with "//" (a request for //evil.example/ must
+    not become a link to another host)."""
+    return request.script_root + "/" + request.path.lstrip("/")
+
+
 def switcher() -> list[LanguageLink]:
     """This page in each language: its query kept (a result stays), ``lang`` replaced."""
     kept = _kept()
-    path = request.script_root + request.path
+    path = _this_path()
     origin = request.host_url.rstrip("/")
     links = []
     for code, language in LANGUAGES.items():
@@ -99,7 +105,7 @@ def switcher() -> list[LanguageLink]:
 def default_url() -> str:
     """This page with no ``lang``: the x-default alternate, negotiated by the browser."""
     query = urlencode(_kept())
-    url = request.host_url.rstrip("/") + request.script_root + request.path
+    url = request.host_url.rstrip("/") + _this_path()
     return f"{url}?{query}" if query else url
 
 
@@ -148,7 +154,9 @@ def init_app(app: Flask) -> None:
     )
     # The page's own fast callables (a context variable, no per-call lookup of the
     # request): the same catalogue Flask-Babel loaded for this request.
-    app.jinja_env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
+        translated, translated_plural, newstyle=True
+    )
     # {% trans %} blocks read as one line whatever their indentation (as babel.cfg says).
     app.jinja_env.policies["ext.i18n.trimmed"] = True
     app.before_request(_activate)
