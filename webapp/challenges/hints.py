@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from webapp.challenges.model import Challenge
 from webapp.challenges.verdict import Attempt, Row
+from webapp.language import gettext, lazy_gettext, local_number
 from webapp.lesson.boundary import z_star
 from webapp.lesson.numbers import fmt, minus
 from webapp.lesson.result import label_for
@@ -39,25 +40,85 @@ class Hint:
     @property
     def text(self) -> str:
         """The hint in one paragraph."""
+        first = f"{self._why()} {self._how_far()}"
+        if not self.moves:
+            return first + " " + gettext("Every number is locked here, so nothing can move.")
+        ways = "; ".join(_way(m) for m in self.moves)
+        return (
+            first
+            + " "
+            + gettext("You can %(ways)s.", ways=ways)
+            + " "
+            + gettext("Moving b shifts everyone's z alike; check the others after.")
+        )
+
+    def _why(self) -> str:
+        """Who is wrong, and why: their z, its sign, what the neuron says."""
         r = self.row
         sign = "negative" if r.z < 0 else "positive" if r.z > 0 else "zero"
-        first = (
-            f"Look at person {r.index} ({r.person.shown}): they should be {self.wanted}, "
-            f"but z = {minus(fmt(r.z))} is {sign}, so the neuron says {label_for(r.predicted)} "
-            f"(it says Obese when z ≥ {minus(fmt(self.z_star))}). Their z must "
-            f"{self.direction} by {'more than ' if self.direction == 'fall' else 'at least '}"
-            f"{fmt(self.needed)}."
+        values = {
+            "index": r.index,
+            "person": r.person.shown,
+            "z": _shown(r.z),
+            "star": _shown(self.z_star),
+        }
+        return str(_WHY[(self.direction == "rise", sign)]) % values
+
+    def _how_far(self) -> str:
+        if self.direction == "fall":
+            return gettext("Their z must fall by more than %(needed)s.", needed=_shown(self.needed))
+        return gettext("Their z must rise by at least %(needed)s.", needed=_shown(self.needed))
+
+
+def _shown(value: float) -> str:
+    """A number in a hint: rounded, a true minus sign, the page's decimal mark."""
+    return local_number(minus(fmt(value)))
+
+
+def _way(m: Move) -> str:
+    """One way to fix the person: move one free number."""
+    values = {"symbol": m.symbol, "per_unit": _shown(m.per_unit), "by": _shown(m.by)}
+    if m.direction == "raise":
+        return gettext(
+            "raise %(symbol)s (1 more on %(symbol)s adds %(per_unit)s to their z, "
+            "so changing it by about %(by)s alone would do it)",
+            **values,
         )
-        if not self.moves:
-            return first + " Every number is locked here, so nothing can move."
-        ways = "; ".join(
-            f"{m.direction} {m.symbol} (1 more on {m.symbol} adds {fmt(m.per_unit)} to their z, "
-            f"so changing it by about {fmt(m.by)} alone would do it)"
-            for m in self.moves
-        )
-        return (
-            f"{first} You can {ways}. Moving b shifts everyone's z alike; check the others after."
-        )
+    return gettext(
+        "lower %(symbol)s (1 more on %(symbol)s adds %(per_unit)s to their z, "
+        "so changing it by about %(by)s alone would do it)",
+        **values,
+    )
+
+
+# (should be obese, sign of z) → the whole sentence: the labels and the sign are part of
+# its grammar in every language, so each case is translated as one.
+_WHY = {
+    (True, "negative"): lazy_gettext(
+        "Look at person %(index)s (%(person)s): they should be Obese, but z = %(z)s is "
+        "negative, so the neuron says Not Obese (it says Obese when z ≥ %(star)s)."
+    ),
+    (True, "positive"): lazy_gettext(
+        "Look at person %(index)s (%(person)s): they should be Obese, but z = %(z)s is "
+        "positive, so the neuron says Not Obese (it says Obese when z ≥ %(star)s)."
+    ),
+    (True, "zero"): lazy_gettext(
+        "Look at person %(index)s (%(person)s): they should be Obese, but z = %(z)s is "
+        "zero, so the neuron says Not Obese (it says Obese when z ≥ %(star)s)."
+    ),
+    (False, "negative"): lazy_gettext(
+        "Look at person %(index)s (%(person)s): they should be Not Obese, but z = %(z)s is "
+        "negative, so the neuron says Obese (it says Obese when z ≥ %(star)s)."
+    ),
+    (False, "positive"): lazy_gettext(
+        "Look at person %(index)s (%(person)s): they should be Not Obese, but z = %(z)s is "
+        "positive, so the neuron says Obese (it says Obese when z ≥ %(star)s)."
+    ),
+    (False, "zero"): lazy_gettext(
+        "Look at person %(index)s (%(person)s): they should be Not Obese, but z = %(z)s is "
+        "zero, so the neuron says Obese (it says Obese when z ≥ %(star)s)."
+    ),
+}
 
 
 _SYMBOLS = {"w1": "w₁", "w2": "w₂", "b": "b"}
@@ -91,12 +152,24 @@ def hint(attempt: Attempt) -> Hint | None:
 
 def no_line_reason(challenge: Challenge) -> str:
     """Why no single neuron can solve a challenge that is not separable."""
-    locked = "keeping the locked numbers, " if challenge.locked else ""
+    if challenge.locked:
+        first = gettext(
+            "No line can do it: keeping the locked numbers, no choice of w₁, w₂ and b puts "
+            "every obese person on one side of a straight line and everyone else on the other."
+        )
+    else:
+        first = gettext(
+            "No line can do it: no choice of w₁, w₂ and b puts every obese person on one side "
+            "of a straight line and everyone else on the other."
+        )
     return (
-        f"No line can do it: {locked}no choice of w₁, w₂ and b puts every obese person on "
-        "one side of a straight line and everyone else on the other. One neuron draws "
-        "exactly one straight line, but the BMI = 30 boundary is a curve, and these people "
-        "sit where it bends: a line that gets the short and the tall people right cuts "
-        "through the middle ones. That is the first glimpse of why networks have more "
-        "than one neuron: several lines, combined by another neuron, can follow a curve."
+        first
+        + " "
+        + gettext(
+            "One neuron draws exactly one straight line, but the BMI = 30 boundary is a curve, "
+            "and these people sit where it bends: a line that gets the short and the tall "
+            "people right cuts through the middle ones. That is the first glimpse of why "
+            "networks have more than one neuron: several lines, combined by another neuron, "
+            "can follow a curve."
+        )
     )

@@ -16,9 +16,12 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 from urllib.parse import quote, urlencode
 
+from babel.numbers import format_decimal
+
+from webapp.language import active, gettext, lazy_gettext, local_number
 from webapp.lesson.bmi import WHO_OBESE_BMI
+from webapp.lesson.numbers import minus
 from webapp.lesson.params import (
-    LABELS,
     LESSON_DEFAULTS,
     MAX_ABS_PARAMETER,
     FormFields,
@@ -41,6 +44,12 @@ _HEIGHT_SUFFIXES = ("cm", "ft", "in", "m")  # "cm" before "m"
 _WEIGHT_SUFFIXES = ("kg", "lb")
 _LABEL_WORDS = {"1": True, "0": False}
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")  # control characters and line breaks
+# A locked number's name at the start of a sentence ("… is empty: enter a number").
+_LOCKED_LABELS = {
+    "w1": lazy_gettext("The locked Weight w₁"),
+    "w2": lazy_gettext("The locked Weight w₂"),
+    "b": lazy_gettext("The locked Bias b"),
+}
 
 
 @dataclass(frozen=True)
@@ -77,8 +86,9 @@ class Person:
 
     @property
     def shown(self) -> str:
-        """For people: ``5.9 ft, 80 kg``."""
-        return f"{self.height} {self.height_unit}, {self.weight} {self.weight_unit}"
+        """For people: ``5.9 ft, 80 kg`` (5,9 ft in German and Spanish)."""
+        height, weight = local_number(self.height), local_number(self.weight)
+        return f"{height} {self.height_unit}, {weight} {self.weight_unit}"
 
 
 @dataclass(frozen=True)
@@ -128,43 +138,74 @@ class ChallengeError(ValueError):
         self.field = field
 
 
-def _split_unit(text: str, suffixes: Sequence[str], what: str, where: str) -> tuple[str, str]:
+def _split_unit(text: str, suffixes: Sequence[str], what: str, index: int) -> tuple[str, str]:
     piece = text.strip(" ")
     for unit in suffixes:
         if piece.endswith(unit) and len(piece) > len(unit):
             return piece[: -len(unit)].strip(" "), unit
-    raise ChallengeError(
-        "people",
-        f"{where}: the {what} {piece[:20]!r} needs a unit right after the number "
-        f"({', '.join(sorted(suffixes))}), like {'170cm' if what == 'height' else '70kg'}.",
-    )
+    if what == "height":
+        message = gettext(
+            "Person %(index)s: the height %(piece)s needs a unit right after the number "
+            "(%(units)s), like 170cm.",
+            index=index,
+            piece=repr(piece[:20]),
+            units=", ".join(sorted(suffixes)),
+        )
+    else:
+        message = gettext(
+            "Person %(index)s: the weight %(piece)s needs a unit right after the number "
+            "(%(units)s), like 70kg.",
+            index=index,
+            piece=repr(piece[:20]),
+            units=", ".join(sorted(suffixes)),
+        )
+    raise ChallengeError("people", message)
 
 
-def parse_person(text: str, index: int) -> Person:
-    """One ``height<unit>,weight<unit>[,label]``; ChallengeError with a message."""
-    where = f"Person {index}"
-    parts = text.split(",")
+def _check_parts(text: str, parts: list[str], index: int) -> None:
+    """A person is two or three comma-separated parts; ChallengeError otherwise."""
     if not text.strip(" "):
-        raise ChallengeError("people", f"{where} is empty: write height,weight like 170cm,70kg.")
+        raise ChallengeError(
+            "people",
+            gettext("Person %(index)s is empty: write height,weight like 170cm,70kg.", index=index),
+        )
     if len(parts) == 1:
         raise ChallengeError(
             "people",
-            f"{where} needs a height and a weight with a comma between them, like 170cm,70kg.",
+            gettext(
+                "Person %(index)s needs a height and a weight with a comma between them, "
+                "like 170cm,70kg.",
+                index=index,
+            ),
         )
     if len(parts) not in (2, 3):
         raise ChallengeError(
             "people",
-            f"{where} has {len(parts)} parts: give height,weight or height,weight,label "
-            "(like 170cm,70kg,1); use a dot for decimals, not a comma.",
+            gettext(
+                "Person %(index)s has %(parts)s parts: give height,weight or "
+                "height,weight,label (like 170cm,70kg,1); use a dot for decimals, not a comma.",
+                index=index,
+                parts=len(parts),
+            ),
         )
-    height, height_unit = _split_unit(parts[0], _HEIGHT_SUFFIXES, "height", where)
-    weight, weight_unit = _split_unit(parts[1], _WEIGHT_SUFFIXES, "weight", where)
+
+
+def parse_person(text: str, index: int) -> Person:
+    """One ``height<unit>,weight<unit>[,label]``; ChallengeError with a message."""
+    parts = text.split(",")
+    _check_parts(text, parts, index)
+    height, height_unit = _split_unit(parts[0], _HEIGHT_SUFFIXES, "height", index)
+    weight, weight_unit = _split_unit(parts[1], _WEIGHT_SUFFIXES, "weight", index)
     label = None
     if len(parts) == 3:
         word = parts[2].strip(" ")
         if word not in _LABEL_WORDS:
             raise ChallengeError(
-                "people", f"{where}: the label must be 1 (obese) or 0 (not obese), or left out."
+                "people",
+                gettext(
+                    "Person %(index)s: the label must be 1 (obese) or 0 (not obese), or left out.",
+                    index=index,
+                ),
             )
         label = _LABEL_WORDS[word]
     checked = parse_lesson(
@@ -177,7 +218,10 @@ def parse_person(text: str, index: int) -> Person:
     )
     for name in ("height", "weight"):
         if name in checked.errors:
-            raise ChallengeError("people", f"{where}: {checked.errors[name]}")
+            raise ChallengeError(
+                "people",
+                gettext("Person %(index)s: %(problem)s", index=index, problem=checked.errors[name]),
+            )
     h, w = float(checked.values["height"]), float(checked.values["weight"])
     return Person(
         height=checked.raw["height"],
@@ -193,14 +237,23 @@ def parse_person(text: str, index: int) -> Person:
 def parse_people(text: str) -> tuple[Person, ...]:
     if len(text) > MAX_PEOPLE_LENGTH:
         raise ChallengeError(
-            "people", f"The list of people is too long: use at most {MAX_PEOPLE_LENGTH} characters."
+            "people",
+            gettext(
+                "The list of people is too long: use at most %(max)s characters.",
+                max=MAX_PEOPLE_LENGTH,
+            ),
         )
     if not text.strip(" "):
-        raise ChallengeError("people", "Give at least one person, like 170cm,70kg.")
+        raise ChallengeError("people", gettext("Give at least one person, like 170cm,70kg."))
     pieces = text.split(";")
     if len(pieces) > MAX_PEOPLE:
         raise ChallengeError(
-            "people", f"{len(pieces)} people is too many: a challenge has 1 to {MAX_PEOPLE}."
+            "people",
+            gettext(
+                "%(count)s people is too many: a challenge has 1 to %(max)s.",
+                count=len(pieces),
+                max=MAX_PEOPLE,
+            ),
         )
     return tuple(parse_person(piece, i) for i, piece in enumerate(pieces, start=1))
 
@@ -209,17 +262,38 @@ def parse_title(text: str) -> str:
     title = text.strip(" ")
     if len(title) > MAX_TITLE:
         raise ChallengeError(
-            "title", f"The title is {len(title)} characters long: use at most {MAX_TITLE}."
+            "title",
+            gettext(
+                "The title is %(length)s characters long: use at most %(max)s.",
+                length=len(title),
+                max=MAX_TITLE,
+            ),
         )
     if _CONTROL.search(title):
-        raise ChallengeError("title", "The title may not hold control characters or line breaks.")
+        raise ChallengeError(
+            "title", gettext("The title may not hold control characters or line breaks.")
+        )
     return title
+
+
+def _out_of_range(label: str) -> str:
+    """``label`` must be within ±1,000,000 (grouped the page's way: 1.000.000 in German)."""
+    limit = format_decimal(int(MAX_ABS_PARAMETER), locale=active().code)
+    return gettext(
+        "%(label)s must be between %(low)s and %(high)s.",
+        label=label,
+        low=minus("-" + limit),
+        high=limit,
+    )
 
 
 def parse_lock(text: str) -> tuple[tuple[str, str], ...]:
     """``w1,w2`` or ``w1:0.2,b:-8`` → ((name, value as typed), …) in w1, w2, b order."""
     if len(text) > MAX_LOCK_LENGTH:
-        raise ChallengeError("lock", f"lock is too long: use at most {MAX_LOCK_LENGTH} characters.")
+        raise ChallengeError(
+            "lock",
+            gettext("lock is too long: use at most %(max)s characters.", max=MAX_LOCK_LENGTH),
+        )
     found: dict[str, str] = {}
     for entry in text.split(","):
         name, _, value = entry.strip(" ").partition(":")
@@ -227,19 +301,23 @@ def parse_lock(text: str) -> tuple[tuple[str, str], ...]:
         if name not in WEIGHTS:
             raise ChallengeError(
                 "lock",
-                f"lock names {name[:20]!r}: it can lock only w1, w2 and b (like lock=w1,w2).",
+                gettext(
+                    "lock names %(name)s: it can lock only w1, w2 and b (like lock=w1,w2).",
+                    name=repr(name[:20]),
+                ),
             )
         if name in found:
-            raise ChallengeError("lock", f"lock names {name} twice: name it once.")
+            raise ChallengeError(
+                "lock", gettext("lock names %(name)s twice: name it once.", name=name)
+            )
         value = value.strip(" ") if _ else LESSON_DEFAULTS[name]
+        label = str(_LOCKED_LABELS[name])
         try:
-            number = parse_number(value, f"The locked {LABELS[name]}", LESSON_DEFAULTS[name])
+            number = parse_number(value, label, LESSON_DEFAULTS[name])
         except InvalidValue as error:
             raise ChallengeError("lock", str(error)) from None
         if abs(number) > MAX_ABS_PARAMETER:
-            raise ChallengeError(
-                "lock", f"The locked {LABELS[name]} must be between −1,000,000 and 1,000,000."
-            )
+            raise ChallengeError("lock", _out_of_range(label))
         found[name] = value
     return tuple((name, found[name]) for name in WEIGHTS if name in found)
 
@@ -279,7 +357,7 @@ class ParsedChallenge(FormFields):
 def _single(args: Mapping[str, Sequence[str]], name: str, errors: dict[str, str]) -> str | None:
     values = list(args.get(name, ()))
     if len(values) > 1:
-        errors[name] = f"{name} was given more than once: give it once."
+        errors[name] = gettext("%(name)s was given more than once: give it once.", name=name)
         return None
     return values[0] if values else None
 
@@ -300,7 +378,7 @@ def _parse_own(args: Mapping[str, Sequence[str]], result: ParsedChallenge) -> Ch
         except ChallengeError as error:
             result.errors[error.field] = str(error)
     if texts["people"] is None and "people" not in result.errors:
-        result.errors["people"] = "Give the people, like people=5.9ft,80kg;165cm,50kg,0."
+        result.errors["people"] = gettext("Give the people, like people=5.9ft,80kg;165cm,50kg,0.")
     if result.errors:
         return None
     return Challenge(
@@ -339,13 +417,14 @@ def parse_challenge(args: Mapping[str, Sequence[str]]) -> ParsedChallenge:
         result.raw["name"] = name[:MAX_NAME_LENGTH]
         mixed = [k for k in ("people", "title", "lock") if k in args]
         if name not in BUILTINS:
-            result.errors["name"] = (
-                f"There is no built-in challenge called {name[:MAX_NAME_LENGTH]!r}: "
-                f"pick one of {', '.join(BUILTINS)}."
+            result.errors["name"] = gettext(
+                "There is no built-in challenge called %(name)s: pick one of %(names)s.",
+                name=repr(name[:MAX_NAME_LENGTH]),
+                names=", ".join(BUILTINS),
             )
         elif mixed:
-            result.errors[mixed[0]] = (
-                f"{mixed[0]} cannot change a built-in challenge: leave out name."
+            result.errors[mixed[0]] = gettext(
+                "%(name)s cannot change a built-in challenge: leave out name.", name=mixed[0]
             )
         else:
             result.challenge = BUILTINS[name].challenge

@@ -16,9 +16,15 @@ from webapp.challenges.model import (
     parse_person,
     parse_title,
 )
+from webapp.language import gettext, lazy_gettext
+from webapp.lesson.params import dotted
 
 ROWS = MAX_PEOPLE
-LABEL_CHOICES = {"bmi": "by the BMI rule", "1": "obese (1)", "0": "not obese (0)"}
+LABEL_CHOICES = {
+    "bmi": lazy_gettext("by the BMI rule"),
+    "1": lazy_gettext("obese (1)"),
+    "0": lazy_gettext("not obese (0)"),
+}
 ROW_FIELDS = ("height", "height_unit", "weight", "weight_unit", "label")
 _CAP = 64
 
@@ -54,7 +60,10 @@ def _first(args: Mapping[str, Sequence[str]], name: str) -> str:
 def _rows(args: Mapping[str, Sequence[str]], form: TeacherForm) -> list[str]:
     people = []
     for row in range(1, ROWS + 1):
-        height, weight = (_first(args, row_name(n, row)).strip(" ") for n in ("height", "weight"))
+        # A decimal comma (1,75 on a German page) goes into the link as its dot.
+        height, weight = (
+            dotted(_first(args, row_name(n, row))).strip(" ") for n in ("height", "weight")
+        )
         if not height and not weight:
             continue
         units = [
@@ -82,7 +91,7 @@ def parse_teacher_form(args: Mapping[str, Sequence[str]]) -> TeacherForm:
         return form
     people = _rows(args, form)
     if not people and not form.errors:
-        form.errors[row_name("height", 1)] = (
+        form.errors[row_name("height", 1)] = gettext(
             "Person 1: give at least one person's height and weight."
         )
     try:
@@ -92,7 +101,7 @@ def parse_teacher_form(args: Mapping[str, Sequence[str]]) -> TeacherForm:
         title = ""
     lock = []
     for name in WEIGHTS:
-        value = _first(args, f"lock_{name}").strip(" ")
+        value = dotted(_first(args, f"lock_{name}")).strip(" ")
         if not value:
             continue
         try:

@@ -9,14 +9,28 @@ from typing import Any
 from flask import url_for
 
 from webapp.api import oembed
-from webapp.challenges.builtins import BUILTINS
+from webapp.challenges.builtins import BUILTINS, shown_title
 from webapp.challenges.hints import Hint, hint, no_line_reason
 from webapp.challenges.model import ParsedChallenge
 from webapp.challenges.separability import separable
 from webapp.challenges.verdict import Attempt, attempt
+from webapp.language import DEFAULT_LANGUAGE, active, gettext
 from webapp.lesson.numbers import fmt_exact
-from webapp.lesson.params import LESSON_DEFAULTS, choices, query_string
+from webapp.lesson.params import LESSON_DEFAULTS, choices
 from webapp.pictures.challenge_plane import ChallengePlot, challenge_plane
+from webapp.web.links import lesson_url
+
+
+def lang_params() -> dict[str, str]:
+    """``lang`` for a link or a form to another page, when this page is not in English
+    (English links keep their exact form, as webapp/web/links.py's)."""
+    code = active().code
+    return {} if code == DEFAULT_LANGUAGE else {"lang": code}
+
+
+def with_lang(url: str) -> str:
+    """``url`` (which has a query) with ``lang`` last when this page is not in English."""
+    return "".join([url, *(f"&lang={code}" for code in lang_params().values())])
 
 
 @dataclass(frozen=True)
@@ -55,18 +69,35 @@ class ChallengePage:
     @property
     def title(self) -> str:
         c = self.parsed.challenge
-        name = (c.title or "Your challenge") if c else "Fix the challenge link"
+        if c is None:
+            name = gettext("Fix the challenge link")
+        else:
+            name = shown_title(c) or gettext("Your challenge")
         if self.attempt is None:
-            return f"{name} — Neuron Lab"
-        verdict = (
-            "solved"
-            if self.attempt.solved
-            else f"{self.attempt.right} of {self.attempt.total} right"
+            return gettext("%(name)s — Neuron Lab", name=name)
+        if self.attempt.solved:
+            return gettext("%(name)s: solved — Neuron Lab", name=name)
+        return gettext(
+            "%(name)s: %(right)s of %(total)s right — Neuron Lab",
+            name=name,
+            right=self.attempt.right,
+            total=self.attempt.total,
         )
-        return f"{name}: {verdict} — Neuron Lab"
+
+    @property
+    def heading(self) -> str:
+        """The page's h1: the challenge's title, or what every challenge asks."""
+        c = self.parsed.challenge
+        return (shown_title(c) if c else "") or gettext("Find the weights")
 
     def context(self) -> dict[str, Any]:
-        return {**vars(self), "title": self.title, "page": self}
+        return {
+            **vars(self),
+            "title": self.title,
+            "heading": self.heading,
+            "lang": lang_params(),
+            "page": self,
+        }
 
 
 def _lesson_link(a: Attempt) -> str:
@@ -79,11 +110,7 @@ def _lesson_link(a: Attempt) -> str:
         "weight_unit": p.weight_unit,
         **_weights_text(a),
     }
-    return url_for("pages.index", _external=True) + "?" + encode_lesson(query)
-
-
-def encode_lesson(query: dict[str, str]) -> str:
-    return query_string({**LESSON_DEFAULTS, **query})
+    return lesson_url("pages.index", {**LESSON_DEFAULTS, **query})
 
 
 def _weights_text(a: Attempt) -> dict[str, str]:
@@ -103,7 +130,8 @@ def challenge_page(parsed: ParsedChallenge, endpoint: str = "challenges.show") -
         k: v for k, v in parsed.errors.items() if k in ("w1", "w2", "b", "activation")
     }
     form = LearnerForm(parsed.learner_raw, learner_errors, locked)
-    hidden = c.link_params() if c else {}
+    # The form carries the challenge and, on a German or Spanish page, the language.
+    hidden = {**(c.link_params() if c else {}), **lang_params()}
     if c is None or not parsed.ok:
         return ChallengePage(parsed, form, hidden)
     a = attempt(c, *parsed.effective())
@@ -119,8 +147,8 @@ def challenge_page(parsed: ParsedChallenge, endpoint: str = "challenges.show") -
     )
     can = separable(c, a.activation)
     link = parsed.link()
-    share = url_for("challenges.show", _external=True) + "?" + link
-    embed_src = url_for("challenges.embed", _external=True) + "?" + link
+    share = with_lang(url_for("challenges.show", _external=True) + "?" + link)
+    embed_src = with_lang(url_for("challenges.embed", _external=True) + "?" + link)
     return ChallengePage(
         parsed=parsed,
         form=form,
@@ -130,13 +158,16 @@ def challenge_page(parsed: ParsedChallenge, endpoint: str = "challenges.show") -
         hint=hint(a) if parsed.hint else None,
         separable=can,
         no_line=no_line_reason(c) if parsed.hint and not can else None,
-        note=BUILTINS[c.name].note if c.name else None,
+        note=BUILTINS[c.name].shown_note if c.name else None,
         share_url=share,
         lesson_url=_lesson_link(a),
-        hint_url=url_for(endpoint) + "?" + link + "&hint=1",
+        hint_url=with_lang(url_for(endpoint) + "?" + link + "&hint=1"),
         embed_code=oembed.snippet(
             src=embed_src,
-            title=f"Neuron Lab challenge: {c.title or 'find the weights'}",
+            title=gettext(
+                "Neuron Lab challenge: %(title)s",
+                title=shown_title(c) or gettext("find the weights"),
+            ),
             host_script=url_for("static", filename="js/embed-host.js", v=None, _external=True),
             width=oembed.DEFAULT_WIDTH,
             height=oembed.DEFAULT_HEIGHT,

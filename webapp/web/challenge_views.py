@@ -20,7 +20,7 @@ from webapp.challenges.solved import Solved
 from webapp.challenges.teacher_form import LABEL_CHOICES, ROWS, parse_teacher_form, row_name
 from webapp.lesson.params import choices
 from webapp.web import records_cookie
-from webapp.web.challenge_page import challenge_page
+from webapp.web.challenge_page import challenge_page, lang_params, with_lang
 from webapp.web.embed_views import CookielessWidgetSessions
 from webapp.web.response_cache import mark_cacheable
 from webapp.web.security import allow_framing
@@ -60,6 +60,7 @@ def _install_cookieless_sessions(state: BlueprintSetupState) -> None:
 
 
 def ladder_urls() -> dict[str, str]:
+    """Each built-in's page (English links: the API names them too)."""
     return {b.name: url_for("challenges.show", name=b.name, _external=True) for b in LADDER}
 
 
@@ -68,8 +69,9 @@ def index() -> str:
     """The built-ins, easiest first, each with its teacher's note."""
     mark_cacheable()
     rows = [(b, separable(b.challenge)) for b in LADDER]
+    urls = {name: with_lang(url) for name, url in ladder_urls().items()}
     return render_template(
-        "challenges/index.html", ladder=rows, urls=ladder_urls(), solved=solved_here()
+        "challenges/index.html", ladder=rows, urls=urls, solved=solved_here(), lang=lang_params()
     )
 
 
@@ -101,7 +103,7 @@ def new() -> Response | tuple[str, int]:
     """The teacher's form; its submit redirects (303) to the canonical challenge link."""
     form = parse_teacher_form(request.args.to_dict(flat=False))
     if form.ok:
-        return redirect(url_for("challenges.show") + "?" + form.query(), code=303)
+        return redirect(with_lang(url_for("challenges.show") + "?" + form.query()), code=303)
     html = render_template(
         "challenges/new.html",
         form=form,
@@ -110,5 +112,6 @@ def new() -> Response | tuple[str, int]:
         label_choices=LABEL_CHOICES,
         height_units=choices("height_unit"),
         weight_units=choices("weight_unit"),
+        lang=lang_params(),
     )
     return html, 400 if form.errors else 200
