@@ -9,13 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from webapp.challenges.model import Challenge, parse_lock, parse_people
-from webapp.language import gettext
-
-
-def N_(message: str) -> str:
-    """Marks ``message`` for the catalogue (pybabel knows the name ``N_``); it is
-    translated where it is shown, so the link and the API keep the English."""
-    return message
+from webapp.language import N_, gettext
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ Adding a language is one registry entry (registry.py) and its catalogue
 
 from webapp.language.registry import DEFAULT_LANGUAGE, LANGUAGES, Language
 from webapp.language.speaking import (
+    N_,
     active,
     gettext,
     lazy_gettext,
@@ -20,6 +21,7 @@ from webapp.language.speaking import (
 
 __all__ = [
     "DEFAULT_LANGUAGE",
+    "N_",
     "LANGUAGES",
     "Language",
     "active",

@@ -61,6 +61,13 @@ def ngettext(singular: str, plural: str, num: int, /, **variables: Any) -> str:
     return _active.get()[1].ngettext(singular, plural, num) % variables
 
 
+def N_(message: str) -> str:
+    """Mark ``message`` for the catalogue (pybabel knows ``N_``) and leave it English:
+    it is translated with ``gettext`` where a page shows it, while links and the API
+    keep the English text."""
+    return message
+
+
 def lazy_gettext(message: str, /, **variables: Any) -> LazyProxy:
     """``gettext`` when shown, not when defined: for module-level texts (labels in
     registries) that must follow the language of each request."""
