@@ -21,8 +21,8 @@ from webapp.language.speaking import (
 
 __all__ = [
     "DEFAULT_LANGUAGE",
-    "N_",
     "LANGUAGES",
+    "N_",
     "Language",
     "active",
     "gettext",
