@@ -43,6 +43,9 @@ _WORDS = {
     "Overweight": lazy_gettext("Overweight"),
     "numerator": lazy_gettext("numerator"),
     "denominator": lazy_gettext("denominator"),
+    # with a decimal comma, max(0, 0,77) would be unclear: German and Spanish write max(0; 0,77)
+    "relu(z) = max(0, z)": lazy_gettext("relu(z) = max(0, z)"),
+    "max(0, {z})": lazy_gettext("max(0, {z})"),
     "step(z) = 1 if z ≥ 0, else 0": lazy_gettext("step(z) = 1 if z ≥ 0, else 0"),
     "step({z}): 1 if {z} ≥ 0, else 0": lazy_gettext("step({z}): 1 if {z} ≥ 0, else 0"),
 }
