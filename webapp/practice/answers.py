@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from webapp.language import gettext, local_number
 from webapp.lesson.params import MAX_RAW_LENGTH, InvalidValue, parse_number
 from webapp.practice.steps import FLIP, NUMBER, Step
 
@@ -43,7 +44,7 @@ class ParsedAnswers:
 def _one(args: Mapping[str, Sequence[str]], name: str, errors: dict[str, str]) -> str | None:
     values = list(args.get(name, ()))
     if len(values) > 1:
-        errors[name] = f"{name} was given more than once: give it once."
+        errors[name] = gettext("%(name)s was given more than once: give it once.", name=name)
         return None
     return values[0].strip(" ")[:MAX_RAW_LENGTH] if values else None
 
@@ -53,7 +54,7 @@ def _level(args: Mapping[str, Sequence[str]], errors: dict[str, str]) -> int | N
     if text is None:
         return None
     if text not in {str(level) for level in LEVELS}:
-        errors["practice"] = "The practice level must be 1, 2, 3 or 4."
+        errors["practice"] = gettext("The practice level must be 1, 2, 3 or 4.")
         return None
     return int(text)
 
@@ -69,19 +70,35 @@ def _ask(
     unknown = [name for name in names if name not in steps]
     if unknown or not names:
         errors["ask"] = (
-            f"ask names steps this neuron has, {ASK_SEP}-joined: "
-            f"{', '.join(steps)} (not {', '.join(unknown) or 'nothing'})."
+            gettext(
+                "ask names steps this neuron has, %(sep)s-joined: %(steps)s (not %(unknown)s).",
+                sep=ASK_SEP,
+                steps=", ".join(steps),
+                unknown=", ".join(unknown),
+            )
+            if unknown
+            else gettext(
+                "ask names steps this neuron has, %(sep)s-joined: %(steps)s (not nothing).",
+                sep=ASK_SEP,
+                steps=", ".join(steps),
+            )
         )
         return tuple(default), errors
     return tuple(name for name in steps if name in names), errors
 
 
 def _answer(step: Step, text: str) -> float | bool:
-    label = f"Your answer for {step.symbol}"
+    label = gettext("Your answer for %(symbol)s", symbol=step.symbol)
     if step.kind in (NUMBER, FLIP):
-        return parse_number(text, label, "0.8582")
+        return parse_number(text, label, local_number("0.8582"))
     if text not in step.choices:
-        raise InvalidValue(f"{label} must be one of: {', '.join(step.choices)}.")
+        raise InvalidValue(
+            gettext(
+                "%(label)s must be one of: %(choices)s.",
+                label=label,
+                choices=", ".join(step.choices),
+            )
+        )
     return text in ("obese", "yes")
 
 

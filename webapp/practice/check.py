@@ -10,6 +10,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from webapp.language import lazy_gettext
 from webapp.lesson.neuron import forward
 from webapp.lesson.result import Lesson
 from webapp.practice import verdicts
@@ -18,10 +19,10 @@ from webapp.practice.steps import FLIP, Step, all_steps, forward_steps
 
 # What the page says for each verdict (said in words, never by colour alone).
 VERDICT_TEXT = {
-    verdicts.RIGHT: "right",
-    verdicts.CARRIED: "right from your earlier answer",
-    verdicts.WRONG: "not yet",
-    verdicts.BLANK: "not answered",
+    verdicts.RIGHT: lazy_gettext("right"),
+    verdicts.CARRIED: lazy_gettext("right from your earlier answer"),
+    verdicts.WRONG: lazy_gettext("not yet"),
+    verdicts.BLANK: lazy_gettext("not answered"),
 }
 
 
@@ -36,7 +37,7 @@ class StepResult:
 
     @property
     def verdict_text(self) -> str:
-        return VERDICT_TEXT.get(self.verdict or "", "")
+        return str(VERDICT_TEXT.get(self.verdict or "", ""))
 
     @property
     def needs_work(self) -> bool:

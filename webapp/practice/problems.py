@@ -11,23 +11,29 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from webapp.language import lazy_gettext
 from webapp.lesson.activations import ACTIVATIONS
 from webapp.lesson.numbers import significant
 from webapp.lesson.params import LESSON_DEFAULTS, parse_lesson
 from webapp.lesson.result import Lesson
 from webapp.practice.answers import ASK_SEP
 
+# Shown in the page's language (lazy: str() them where a str is needed).
 LEVEL_TITLES = {
-    1: "The products and their sum",
-    2: "The bias and the activation",
-    3: "The decision, the BMI check, and luck",
-    4: "Reverse problems: what flips the answer",
+    1: lazy_gettext("The products and their sum"),
+    2: lazy_gettext("The bias and the activation"),
+    3: lazy_gettext("The decision, the BMI check, and luck"),
+    4: lazy_gettext("Reverse problems: what flips the answer"),
 }
 LEVEL_TEXTS = {
-    1: "Multiply each input by its weight, then add the products: w₁x₁, w₂x₂ and wᵀx.",
-    2: "Add the bias to get z, then work the activation (all five of them) to ŷ.",
-    3: "Read the neuron's answer, work the BMI, and say whether the neuron was right.",
-    4: "Find a bias, or a weight w₂, that makes the neuron change its mind.",
+    1: lazy_gettext(
+        "Multiply each input by its weight, then add the products: w₁x₁, w₂x₂ and wᵀx."
+    ),
+    2: lazy_gettext("Add the bias to get z, then work the activation (all five of them) to ŷ."),
+    3: lazy_gettext(
+        "Read the neuron's answer, work the BMI, and say whether the neuron was right."
+    ),
+    4: lazy_gettext("Find a bias, or a weight w₂, that makes the neuron change its mind."),
 }
 # How many problems of a level must be solved before each stage (faded examples).
 STAGE_FROM = (0, 1, 3)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, replace
 
+from webapp.language import gettext, ngettext
 from webapp.practice.answers import LEVELS
 
 MASTERY_STREAK = 5
@@ -40,6 +41,39 @@ class LevelProgress:
     def to_master(self) -> int:
         """How many more in a row until mastered (0 once mastered)."""
         return 0 if self.mastered else MASTERY_STREAK - self.streak
+
+    @property
+    def status(self) -> str:
+        """The level's progress in words, for the list of levels (after "Mastered: ")."""
+        in_a_row = ngettext("%(num)d solved in a row", "%(num)d solved in a row", self.streak)
+        in_all = ngettext("%(num)d solved in all", "%(num)d solved in all", self.solved)
+        if self.mastered:
+            return gettext("%(in_a_row)s, %(in_all)s.", in_a_row=in_a_row, in_all=in_all)
+        return gettext(
+            "%(in_a_row)s (%(to_master)s), %(in_all)s.",
+            in_a_row=in_a_row,
+            to_master=ngettext(
+                "%(num)d more to master it", "%(num)d more to master it", self.to_master
+            ),
+            in_all=in_all,
+        )
+
+    @property
+    def streak_text(self) -> str:
+        """The level's streak after a check, in words: "Level 2: 3 in a row, …"."""
+        in_a_row = ngettext("%(num)d in a row", "%(num)d in a row", self.streak)
+        if self.mastered:
+            return gettext(
+                "Level %(level)s: %(in_a_row)s, mastered.", level=self.level, in_a_row=in_a_row
+            )
+        return gettext(
+            "Level %(level)s: %(in_a_row)s, %(to_master)s.",
+            level=self.level,
+            in_a_row=in_a_row,
+            to_master=ngettext(
+                "%(num)d more to master it", "%(num)d more to master it", self.to_master
+            ),
+        )
 
 
 def problem_key(query: str) -> str:

@@ -6,6 +6,11 @@ No Flask. The names are the answers' query names without their ``a_`` prefix: ``
 ``flip_b`` and ``flip_w2``. Each step's formula, its numbers substituted and the worked
 step are made from one text (``{name}`` for an earlier value), so no step, and no
 activation, has hints of its own to keep in line.
+
+The texts are made per request, in the active language (webapp.language): numbers with
+its decimal mark, words from its catalogue. The lesson's labels, BMI classes and the
+activations' worded formulas arrive in English (the API keeps them so) and are put into
+the page's language here (``word``).
 """
 
 from __future__ import annotations
@@ -13,17 +18,36 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from webapp.language import gettext, lazy_gettext, local_number
 from webapp.lesson.boundary import decision_flip
 from webapp.lesson.numbers import fmt, minus
-from webapp.lesson.result import NEGATIVE_LABEL, POSITIVE_LABEL, Lesson
+from webapp.lesson.result import Lesson
 
 NUMBER, LABEL, AGREES, FLIP = "number", "label", "agrees", "flip"
 # The steps the plain predict mode asks about (intermediates go before "y").
 FORWARD = ("p1", "p2", "sum", "z")
 PRACTICE_ONLY = ("bmi", "agrees", "flip_b", "flip_w2")
 CHOICES: dict[str, dict[str, str]] = {
-    LABEL: {"obese": POSITIVE_LABEL, "not_obese": NEGATIVE_LABEL},
-    AGREES: {"yes": "Yes, it agrees with the BMI rule", "no": "No, it disagrees"},
+    LABEL: {"obese": lazy_gettext("Obese"), "not_obese": lazy_gettext("Not Obese")},
+    AGREES: {
+        "yes": lazy_gettext("Yes, it agrees with the BMI rule"),
+        "no": lazy_gettext("No, it disagrees"),
+    },
+}
+# Words the lesson and the activations give in English, in the page's language.
+_WORDS = {
+    "Obese": lazy_gettext("Obese"),
+    "Not Obese": lazy_gettext("Not Obese"),
+    "Underweight": lazy_gettext("Underweight"),
+    "Normal weight": lazy_gettext("Normal weight"),
+    "Overweight": lazy_gettext("Overweight"),
+    "numerator": lazy_gettext("numerator"),
+    "denominator": lazy_gettext("denominator"),
+    # with a decimal comma, max(0, 0,77) would be unclear: German and Spanish write max(0; 0,77)
+    "relu(z) = max(0, z)": lazy_gettext("relu(z) = max(0, z)"),
+    "max(0, {z})": lazy_gettext("max(0, {z})"),
+    "step(z) = 1 if z ≥ 0, else 0": lazy_gettext("step(z) = 1 if z ≥ 0, else 0"),
+    "step({z}): 1 if {z} ≥ 0, else 0": lazy_gettext("step({z}): 1 if {z} ≥ 0, else 0"),
 }
 _SYMBOLS = {
     "w1": "w₁",
@@ -64,6 +88,16 @@ class Step:
         return CHOICES.get(self.kind, {})
 
 
+def word(text: object) -> str:
+    """A label, class or worded formula in the page's language (as it is if unknown)."""
+    return str(_WORDS.get(str(text), text))
+
+
+def shown(text: str) -> str:
+    """A number as a person reads it: a true minus sign, the page's decimal mark."""
+    return local_number(minus(text))
+
+
 def _values(lesson: Lesson) -> dict[str, str]:
     """Every earlier value as shown: typed numbers as typed, computed ones rounded."""
     t = lesson.trace
@@ -91,9 +125,9 @@ def _fill(text: str, values: dict[str, str], *, numbers: bool, start: bool = Tru
         value = values[match.group(1)]
         if not numbers:
             return value
-        shown = minus(value.lstrip("+"))
+        number = shown(value.lstrip("+"))
         at_start = start and match.start() == 0
-        return f"({shown})" if shown.startswith("−") and not at_start else shown
+        return f"({number})" if number.startswith("−") and not at_start else number
 
     return _NAME.sub(one, text)
 
@@ -105,30 +139,34 @@ def _text_for(lesson: Lesson, name: str) -> str | None:
     available = {"z", *(n for n, _ in lesson.trace.intermediates)}
     key = "output" if name == "y" else name
     for text in lesson.trace.activation.worked_text.get(key, ()):
-        if set(_NAME.findall(text)) <= available:
-            return text
+        if set(_NAME.findall(str(text))) <= available:
+            return word(text)
     return None
 
 
 def _number_step(lesson: Lesson, name: str, symbols: dict[str, str], exact: float) -> Step:
     values = _values(lesson)
-    text = _text_for(lesson, name) or lesson.trace.activation.formula
+    text = _text_for(lesson, name) or word(lesson.trace.activation.formula)
     symbol = symbols[name]
     by_symbols = _fill(text, symbols, numbers=False)
-    formula = f"{symbol} = {by_symbols}" if by_symbols != symbol else f"{symbol}, with z above"
+    formula = (
+        f"{symbol} = {by_symbols}"
+        if by_symbols != symbol
+        else gettext("%(symbol)s, with z above", symbol=symbol)
+    )
     if name == "y":
-        formula = f"ŷ = {lesson.trace.activation.formula}"
+        formula = f"ŷ = {word(lesson.trace.activation.formula)}"
     by_numbers = _fill(text, values, numbers=True)
     substituted = f"{symbol} = {by_numbers}"
-    done = by_numbers == minus(values[name])
+    done = by_numbers == shown(values[name])
     return Step(
         name=name,
         kind=NUMBER,
         symbol=symbol,
-        question=f"What is {symbol}?",
+        question=gettext("What is %(symbol)s?", symbol=symbol),
         formula=formula,
         substituted=substituted,
-        worked=substituted if done else f"{substituted} = {minus(values[name])}",
+        worked=substituted if done else f"{substituted} = {shown(values[name])}",
         exact=exact,
     )
 
@@ -137,7 +175,7 @@ def forward_steps(lesson: Lesson) -> list[Step]:
     """The steps of the forward pass and the decision, in order."""
     t = lesson.trace
     labels = dict(t.activation.intermediate_labels)
-    symbols = {**_SYMBOLS, **{n: labels.get(n, n) for n, _ in t.intermediates}}
+    symbols = {**_SYMBOLS, **{n: word(labels.get(n, n)) for n, _ in t.intermediates}}
     exact = {"p1": t.products[0], "p2": t.products[1], "sum": t.weighted_sum, "z": t.z}
     steps = [_number_step(lesson, name, symbols, exact[name]) for name in FORWARD]
     steps += [_number_step(lesson, name, symbols, value) for name, value in t.intermediates]
@@ -148,87 +186,119 @@ def forward_steps(lesson: Lesson) -> list[Step]:
 
 def _label_step(lesson: Lesson) -> Step:
     t = lesson.trace
-    sign = "≥" if t.decision else "<"
+    substituted = (
+        f"ŷ = {shown(fmt(t.output))} {'≥' if t.decision else '<'} {shown(fmt(t.threshold))}"
+    )
     return Step(
         name="label",
         kind=LABEL,
-        symbol="label",
-        question="What does the neuron say?",
-        formula=f"Obese when ŷ ≥ the threshold {fmt(t.threshold)}, else Not Obese",
-        substituted=f"ŷ = {minus(fmt(t.output))} {sign} {fmt(t.threshold)}",
-        worked=f"ŷ = {minus(fmt(t.output))} {sign} {fmt(t.threshold)}, so: {lesson.label}",
+        symbol=gettext("label"),
+        question=gettext("What does the neuron say?"),
+        formula=gettext(
+            "Obese when ŷ ≥ the threshold %(threshold)s, else Not Obese",
+            threshold=shown(fmt(t.threshold)),
+        ),
+        substituted=substituted,
+        worked=gettext(
+            "%(compared)s, so: %(label)s", compared=substituted, label=word(lesson.label)
+        ),
         exact=t.decision,
     )
 
 
 def practice_steps(lesson: Lesson) -> list[Step]:
     """Practice's extra steps: the BMI check, luck, and the two reverse problems."""
+    return [_bmi_step(lesson), _agrees_step(lesson), *_flip_steps(lesson)]
+
+
+def _bmi_step(lesson: Lesson) -> Step:
     bmi = lesson.bmi
-    bmi_text = f"{fmt(lesson.weight_kg)} / {fmt(bmi.height_m)}²"
-    return [
-        Step(
-            name="bmi",
-            kind=NUMBER,
-            symbol="BMI",
-            question="What is this person's BMI (to 2 decimal places)?",
-            formula="BMI = kg / m² (1 ft = 0.3048 m)",
-            substituted=f"BMI = {bmi_text}",
-            worked=f"BMI = {bmi_text} = {fmt(bmi.bmi, 2)} ({bmi.who_class})",
-            exact=bmi.bmi,
+    numbers = {"kg": shown(fmt(lesson.weight_kg)), "m": shown(fmt(bmi.height_m))}
+    return Step(
+        name="bmi",
+        kind=NUMBER,
+        symbol=gettext("BMI"),
+        question=gettext("What is this person's BMI (to 2 decimal places)?"),
+        formula=gettext("BMI = kg / m² (1 ft = %(metres)s m)", metres=shown("0.3048")),
+        substituted=gettext("BMI = %(kg)s / %(m)s²", **numbers),
+        worked=gettext(
+            "BMI = %(kg)s / %(m)s² = %(bmi)s (%(class)s)",
+            **numbers,
+            bmi=shown(fmt(bmi.bmi, 2)),
+            **{"class": word(bmi.who_class)},
         ),
-        Step(
-            name="agrees",
-            kind=AGREES,
-            symbol="agrees",
-            question="Is the neuron right by the BMI rule (BMI ≥ 30 is obese)?",
-            formula="Right when the neuron's label is the BMI rule's label",
-            substituted=f"neuron: {lesson.label}; BMI {fmt(bmi.bmi, 1)}: {bmi.who_class}",
-            worked=(
-                "It agrees, but only by luck: these weights were never learned."
-                if bmi.agrees
-                else "It disagrees, and no surprise: these weights were never learned."
-            ),
-            exact=bmi.agrees,
+        exact=bmi.bmi,
+    )
+
+
+def _agrees_step(lesson: Lesson) -> Step:
+    bmi = lesson.bmi
+    return Step(
+        name="agrees",
+        kind=AGREES,
+        symbol=gettext("agrees"),
+        question=gettext("Is the neuron right by the BMI rule (BMI ≥ 30 is obese)?"),
+        formula=gettext("Right when the neuron's label is the BMI rule's label"),
+        substituted=gettext(
+            "neuron: %(label)s; BMI %(bmi)s: %(class)s",
+            label=word(lesson.label),
+            bmi=shown(fmt(bmi.bmi, 1)),
+            **{"class": word(bmi.who_class)},
         ),
-        *_flip_steps(lesson),
-    ]
+        worked=(
+            gettext("It agrees, but only by luck: these weights were never learned.")
+            if bmi.agrees
+            else gettext("It disagrees, and no surprise: these weights were never learned.")
+        ),
+        exact=bmi.agrees,
+    )
 
 
 def _term(value: float) -> str:
     """A number after a plus sign: negative ones in parentheses."""
-    text = minus(fmt(value))
+    text = shown(fmt(value))
     return f"({text})" if text.startswith("−") else text
 
 
 def _flip_steps(lesson: Lesson) -> list[Step]:
     t = lesson.trace
     flip = decision_flip(t)
-    falls = flip.direction == "fall"
-    sign = "<" if falls else "≥"
+    sign = "<" if flip.direction == "fall" else "≥"
     b_star = flip.z_star - t.weighted_sum
-    rest = t.products[0] + t.b
-    w2_star = (flip.z_star - rest) / t.x[1]
-    to = flip.to_label
+    w2_star = (flip.z_star - (t.products[0] + t.b)) / t.x[1]
+    said = {"label": word(flip.to_label), "sign": sign, "z_star": shown(fmt(flip.z_star))}
     return [
         Step(
             name="flip_b",
             kind=FLIP,
             symbol="b",
-            question=f"Give a bias b that makes the neuron say {to} for this person.",
-            formula=f"{to} when z = wᵀx + b {sign} z* = {fmt(flip.z_star)}",
-            substituted=f"{minus(fmt(t.weighted_sum))} + b {sign} {fmt(flip.z_star)}",
-            worked=f"b {sign} {minus(fmt(b_star))}: any such b flips the answer",
+            question=gettext(
+                "Give a bias b that makes the neuron say %(label)s for this person.", **said
+            ),
+            formula=gettext("%(label)s when z = wᵀx + b %(sign)s z* = %(z_star)s", **said),
+            substituted=f"{shown(fmt(t.weighted_sum))} + b {sign} {said['z_star']}",
+            worked=gettext(
+                "b %(sign)s %(value)s: any such b flips the answer",
+                sign=sign,
+                value=shown(fmt(b_star)),
+            ),
             exact=b_star,
         ),
         Step(
             name="flip_w2",
             kind=FLIP,
             symbol="w₂",
-            question=f"Give a weight w₂ that makes the neuron say {to} (w₁ and b stay).",
-            formula=f"{to} when z = w₁x₁ + w₂x₂ + b {sign} z* = {fmt(flip.z_star)}",
-            substituted=f"{minus(fmt(t.products[0]))} + w₂ × {fmt(t.x[1])} + "
-            f"{_term(t.b)} {sign} {fmt(flip.z_star)}",
-            worked=f"w₂ {sign} {minus(fmt(w2_star))}: any such w₂ flips the answer",
+            question=gettext(
+                "Give a weight w₂ that makes the neuron say %(label)s (w₁ and b stay).", **said
+            ),
+            formula=gettext("%(label)s when z = w₁x₁ + w₂x₂ + b %(sign)s z* = %(z_star)s", **said),
+            substituted=f"{shown(fmt(t.products[0]))} + w₂ × {shown(fmt(t.x[1]))} + "
+            f"{_term(t.b)} {sign} {said['z_star']}",
+            worked=gettext(
+                "w₂ %(sign)s %(value)s: any such w₂ flips the answer",
+                sign=sign,
+                value=shown(fmt(w2_star)),
+            ),
             exact=w2_star,
         ),
     ]

@@ -8,14 +8,22 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from babel.numbers import format_decimal
+
+from webapp.language import active, gettext, lazy_gettext, local_number, ngettext
 from webapp.practice.answers import LEVELS, ParsedAnswers
 from webapp.practice.check import StepResult, attempt
 from webapp.practice.problems import LEVEL_TITLES, MAX_SEED, Problem, problem
+from webapp.practice.steps import shown, word
 
 MAX_COUNT = 20
 DEFAULTS = {"level": "1", "seed": "1", "count": "8"}
 _LIMITS = {"level": (min(LEVELS), max(LEVELS)), "seed": (0, MAX_SEED), "count": (1, MAX_COUNT)}
-_LABELS = {"level": "The level", "seed": "The seed", "count": "The number of problems"}
+_LABELS = {
+    "level": lazy_gettext("The level"),
+    "seed": lazy_gettext("The seed"),
+    "count": lazy_gettext("The number of problems"),
+}
 
 
 @dataclass
@@ -33,9 +41,16 @@ def parse_sheet(args: Mapping[str, Sequence[str]]) -> ParsedSheet:
         text = (values[0] if values else DEFAULTS[name]).strip(" ")[:12]
         result.raw[name] = text
         if len(values) > 1:
-            result.errors[name] = f"{_LABELS[name]} was given more than once: give it once."
+            result.errors[name] = gettext(
+                "%(label)s was given more than once: give it once.", label=_LABELS[name]
+            )
         elif not (text.isascii() and text.isdigit()) or not low <= int(text) <= high:
-            result.errors[name] = f"{_LABELS[name]} must be a whole number from {low} to {high:,}."
+            result.errors[name] = gettext(
+                "%(label)s must be a whole number from %(low)s to %(high)s.",
+                label=_LABELS[name],
+                low=low,
+                high=format_decimal(high, locale=active().code),
+            )
         else:
             result.values[name] = int(text)
     return result
@@ -46,6 +61,19 @@ class SheetProblem:
     number: int
     problem: Problem
     steps: tuple[StepResult, ...]  # every step shown, asked ones blank
+    given: str  # the person and the neuron, in words
+
+
+def _given(p: Problem) -> str:
+    lesson = p.lesson
+    return gettext(
+        "%(person)s; w₁ = %(w1)s, w₂ = %(w2)s, b = %(b)s; activation %(formula)s.",
+        person=local_number(lesson.person),
+        w1=shown(p.raw["w1"]),
+        w2=shown(p.raw["w2"]),
+        b=shown(p.raw["b"]),
+        formula=word(lesson.trace.activation.formula),
+    )
 
 
 @dataclass(frozen=True)
@@ -56,7 +84,25 @@ class Worksheet:
 
     @property
     def title(self) -> str:
-        return f"Level {self.level}: {LEVEL_TITLES[self.level]}"
+        return gettext(
+            "Level %(level)s: %(title)s", level=self.level, title=LEVEL_TITLES[self.level]
+        )
+
+    @property
+    def meta(self) -> str:
+        """The line under the title: name, seed, how many problems, what to do."""
+        return ngettext(
+            "Name: ____________________ · Seed %(seed)s, %(num)d problem. For each person the "
+            "neuron computes z = wᵀx + b and ŷ = f(z); x₁ is the height in feet, x₂ the weight "
+            "in kg. Fill in each blank (4 decimal places are plenty). The answer key is on its "
+            "own page.",
+            "Name: ____________________ · Seed %(seed)s, %(num)d problems. For each person the "
+            "neuron computes z = wᵀx + b and ŷ = f(z); x₁ is the height in feet, x₂ the weight "
+            "in kg. Fill in each blank (4 decimal places are plenty). The answer key is on its "
+            "own page.",
+            len(self.problems),
+            seed=self.seed,
+        )
 
 
 def worksheet(level: int, seed: int, count: int) -> Worksheet:
@@ -65,6 +111,6 @@ def worksheet(level: int, seed: int, count: int) -> Worksheet:
     for i in range(count):
         stage = min(3 * i // count, 2)
         p = problem(level, seed * MAX_COUNT + i, stage)
-        shown = attempt(p.lesson, ParsedAnswers(level=level, ask=p.ask))
-        problems.append(SheetProblem(i + 1, p, shown.steps))
+        asked = attempt(p.lesson, ParsedAnswers(level=level, ask=p.ask))
+        problems.append(SheetProblem(i + 1, p, asked.steps, _given(p)))
     return Worksheet(level, seed, tuple(problems))

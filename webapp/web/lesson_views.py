@@ -9,6 +9,7 @@ from flask import Blueprint, Response, redirect, render_template, request, url_f
 from markupsafe import Markup
 
 from webapp.api.oembed import builder_options
+from webapp.language import DEFAULT_LANGUAGE, active
 from webapp.lesson.params import ParsedLesson, parse_lesson, query_string
 from webapp.lesson.random_weights import with_random_weights
 from webapp.practice.answers import parse_answers
@@ -82,7 +83,8 @@ def _render_predict(parsed: ParsedLesson) -> tuple[str, int]:
     )
     view = predict_view(lesson, answers, attempt(lesson, answers))
     if answers.level is not None:
-        view = replace(view, next_url=url_for("practice.new", level=answers.level))
+        lang = None if active().code == DEFAULT_LANGUAGE else active().code
+        view = replace(view, next_url=url_for("practice.new", level=answers.level, lang=lang))
         if answers.ok and answers.checked:
             query = view.problem_url.partition("?")[2]
             done, dropped = progress_cookie.record(answers.level, query, view.attempt.solved)

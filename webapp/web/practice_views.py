@@ -6,6 +6,7 @@ import numpy as np
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 from flask_wtf.csrf import generate_csrf
 
+from webapp.language import DEFAULT_LANGUAGE, active, gettext
 from webapp.practice.answers import LEVELS
 from webapp.practice.problems import LEVEL_TEXTS, LEVEL_TITLES, fresh_seed, problem, stage_for
 from webapp.practice.progress import MASTERY_STREAK
@@ -35,7 +36,12 @@ def new() -> Response:
     """A fresh problem at ``level``: a redirect (303) to its share link."""
     text = request.args.get("level", "").strip(" ")
     if text not in {str(level) for level in LEVELS}:
-        abort(400, description="The level must be 1, 2, 3 or 4: /practice/new?level=1.")
+        abort(
+            400,
+            description=gettext(
+                "The level must be 1, 2, 3 or 4: %(example)s.", example="/practice/new?level=1"
+            ),
+        )
     level = int(text)
     solved = progress_cookie.load().level(level).solved
     p = problem(level, fresh_seed(np.random.default_rng()), stage_for(solved))
@@ -55,4 +61,6 @@ def sheet() -> tuple[str, int]:
 def clear() -> Response:
     """Forget this browser's practice progress (CSRFProtect has checked the token)."""
     progress_cookie.clear()
-    return redirect(url_for(".index", done="cleared"), code=303)  # type: ignore[return-value]
+    code = active().code
+    lang = None if code == DEFAULT_LANGUAGE else code  # the page goes on in its language
+    return redirect(url_for(".index", done="cleared", lang=lang), code=303)  # type: ignore[return-value]
