@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from webapp.language import lazy_gettext, local_number
 from webapp.lesson.bmi import BmiCheck, bmi_check
 from webapp.lesson.neuron import Trace, forward
 from webapp.lesson.numbers import fmt, minus
 from webapp.lesson.units import HEIGHT_UNITS, WEIGHT_UNITS, to_feet, to_kg
 
-POSITIVE_LABEL = "Obese"
-NEGATIVE_LABEL = "Not Obese"
+# The neuron's two answers, lazy: a page shows them in its language, the API (no
+# language active) in English; str() them wherever a real str is needed (JSON, PIL).
+POSITIVE_LABEL: str = lazy_gettext("Obese")  # type: ignore[assignment]
+NEGATIVE_LABEL: str = lazy_gettext("Not Obese")  # type: ignore[assignment]
 
 
 def label_for(decision: bool) -> str:
@@ -59,13 +62,15 @@ class Lesson:
 
     @property
     def person(self) -> str:
-        """The person as typed: "4 ft, 80 kg"."""
-        return f"{self.raw['height']} {self.height_unit}, {self.raw['weight']} {self.weight_unit}"
+        """The person as typed: "4 ft, 80 kg" (in the page's language: "1,8 m, 80,5 kg")."""
+        height, weight = local_number(self.raw["height"]), local_number(self.raw["weight"])
+        return f"{height} {self.height_unit}, {weight} {self.weight_unit}"
 
     @property
     def output_text(self) -> str:
         """The neuron's output in one symbol convention: "σ(z) = 0.8582"."""
-        return f"{self.trace.activation.symbol}(z) = {minus(fmt(self.trace.output))}"
+        output = local_number(minus(fmt(self.trace.output)))
+        return f"{self.trace.activation.symbol}(z) = {output}"
 
     @property
     def summary(self) -> str:
