@@ -94,6 +94,10 @@ def test_the_worked_example_speaks_the_language_with_decimal_commas(module_clien
     assert "Share this result" not in html
     # the stored values keep every digit, the page's way
     assert "<td>0,8008000000000001</td>" in html
+    # a translated answer still compares equal to its English name (the activation table
+    # picks its colour and sign that way)
+    label = {"de": "Adipös", "es": "Obesidad"}[code]
+    assert f'<span class="label label-pos">{label}</span> <span class="formula">≥' in html
 
 
 def test_the_worked_example_in_english_is_unchanged(module_client):
