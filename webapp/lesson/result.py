@@ -35,6 +35,10 @@ class _Label(LazyProxy):
     def __ne__(self, other: object) -> bool:
         return not self == other
 
+    def __hash__(self) -> int:
+        # By the English name: {"Obese", "Not Obese"} holds the answer on every page.
+        return hash(self._english)
+
 
 # The neuron's two answers, lazy: a page shows them in its language, the API (no
 # language active) in English; str() them wherever a real str is needed (JSON, PIL).
