@@ -180,7 +180,7 @@ def _lesson_properties() -> dict[str, Any]:
             "Every parameter as understood (defaults filled in, as typed), as in share_url.",
         ),
         **_trace_properties(),
-        "label": {"type": "string", "enum": [POSITIVE_LABEL, NEGATIVE_LABEL]},
+        "label": {"type": "string", "enum": [str(POSITIVE_LABEL), str(NEGATIVE_LABEL)]},
         "bmi": {"type": "number", "minimum": 0, "description": "kg / m² (0 when it underflows)."},
         "bmi_check": _object(
             {

@@ -60,11 +60,11 @@ def lesson_json(lesson: Lesson, *, share_url: str, embed_url: str) -> dict[str, 
     return {
         "parameters": dict(lesson.raw),
         **trace_json(lesson.trace),
-        "label": lesson.label,
+        "label": str(lesson.label),  # lazy: English here
         "bmi": _finite(bmi.bmi, "bmi"),
         "bmi_check": {
             "height_m": _finite(bmi.height_m, "height_m"),
-            "who_class": bmi.who_class,
+            "who_class": str(bmi.who_class),
             "obese": bmi.obese,
             "agrees": bmi.agrees,
         },

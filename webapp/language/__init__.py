@@ -16,6 +16,7 @@ from webapp.language.speaking import (
     local_number,
     local_percent,
     ngettext,
+    pgettext,
     speaking,
 )
 
@@ -30,5 +31,6 @@ __all__ = [
     "local_number",
     "local_percent",
     "ngettext",
+    "pgettext",
     "speaking",
 ]

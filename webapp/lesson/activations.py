@@ -13,11 +13,20 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from webapp.language import lazy_gettext
+
 # exp() overflows float64 just above 709.78; stay clear of it so no step ever
 # holds inf and numpy never warns.
 EXP_SAFE = 700.0
 
 Intermediates = tuple[tuple[str, float], ...]
+
+
+def N_(message: str) -> str:  # pybabel's keyword: marked, translated where shown
+    """Marks a plain-text message for the catalogue and returns it unchanged: for texts
+    that programs read as they are (the API's formula, the patterns predict mode fills).
+    Show them translated with ``gettext(text)``; a formula without words is left as it is."""
+    return message
 
 
 @dataclass(frozen=True)
@@ -26,9 +35,13 @@ class Activation:
 
     name: str  # the query value: activation=<name>
     symbol: str  # as written in ŷ = <symbol>(z): σ, tanh, relu, step, f
+    # title, prose and form_label are lazy (lazy_gettext): each page shows them in its
+    # language; str() them for JSON.
     title: str  # a heading: "Sigmoid"
     prose: str  # inside a sentence: "… sigmoid gives 0.8582"
     form_label: str  # the form's option
+    # formula, intermediate_labels and worked_text are plain str (the API and predict
+    # mode read them); the ones with words are marked N_: show them with gettext(text).
     formula: str  # plain text, for titles, tables and the API
     output_range: str  # plain text: "(0, 1)"
     threshold: float  # "Obese" when f(z) ≥ threshold
@@ -183,9 +196,9 @@ register(
     Activation(
         name="sigmoid",
         symbol="σ",
-        title="Sigmoid",
-        prose="sigmoid",
-        form_label="sigmoid σ(z)",
+        title=lazy_gettext("Sigmoid"),
+        prose=lazy_gettext("sigmoid"),
+        form_label=lazy_gettext("sigmoid σ(z)"),
         formula="σ(z) = 1 / (1 + e^(−z))",
         output_range="(0, 1)",
         threshold=0.5,
@@ -193,7 +206,11 @@ register(
         function=_sigmoid,
         worked=_sigmoid_worked,
         # e^(−z) and 1 + e^(−z); below z = −700, e^z and 1 + e^z instead
-        intermediate_labels={"exp_neg_z": "e^(−z)", "exp_z": "e^z", "denominator": "denominator"},
+        intermediate_labels={
+            "exp_neg_z": "e^(−z)",
+            "exp_z": "e^z",
+            "denominator": N_("denominator"),
+        },
         worked_text={
             "exp_neg_z": ("e^(−{z})",),
             "exp_z": ("e^{z}",),
@@ -210,8 +227,8 @@ register(
     Activation(
         name="tanh",
         symbol="tanh",
-        title="Hyperbolic tangent",
-        prose="hyperbolic tangent",
+        title=lazy_gettext("Hyperbolic tangent"),
+        prose=lazy_gettext("hyperbolic tangent"),
         form_label="tanh(z)",
         formula="tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z))",
         output_range="(−1, 1)",
@@ -223,8 +240,8 @@ register(
         intermediate_labels={
             "exp_z": "e^z",
             "exp_neg_z": "e^(−z)",
-            "numerator": "numerator",
-            "denominator": "denominator",
+            "numerator": N_("numerator"),
+            "denominator": N_("denominator"),
         },
         worked_text={
             "exp_z": ("e^{z}",),
@@ -261,16 +278,16 @@ register(
     Activation(
         name="step",
         symbol="step",
-        title="Step",
-        prose="step",
-        form_label="step(z)",
-        formula="step(z) = 1 if z ≥ 0, else 0",
+        title=lazy_gettext("Step"),
+        prose=lazy_gettext("step"),
+        form_label=lazy_gettext("step(z)"),
+        formula=N_("step(z) = 1 if z ≥ 0, else 0"),
         output_range="{0, 1}",
         threshold=0.5,
         z_star=0.0,
         function=_step,
         worked=_plain(_step),
-        worked_text={"output": ("step({z}): 1 if {z} ≥ 0, else 0",)},
+        worked_text={"output": (N_("step({z}): 1 if {z} ≥ 0, else 0"),)},
         output_bounds=(0.0, 1.0),
         jumps=(0.0,),
     )
@@ -279,9 +296,9 @@ register(
     Activation(
         name="linear",
         symbol="f",
-        title="Linear (identity)",
-        prose="linear (identity)",
-        form_label="linear f(z) = z",
+        title=lazy_gettext("Linear (identity)"),
+        prose=lazy_gettext("linear (identity)"),
+        form_label=lazy_gettext("linear f(z) = z"),
         formula="f(z) = z",
         output_range="(−∞, ∞)",
         threshold=0.5,

@@ -5,20 +5,39 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from babel.support import LazyProxy
+
+from webapp.language import pgettext
 from webapp.lesson.units import METRES_PER_FOOT
 
 WHO_OBESE_BMI = 30.0
 
 
+def _class_name(name: str) -> str:
+    """A class's name in the active language (the context tells the class "Obese"
+    from the neuron's label "Obese")."""
+    return {
+        "Underweight": pgettext("BMI class", "Underweight"),
+        "Normal weight": pgettext("BMI class", "Normal weight"),
+        "Overweight": pgettext("BMI class", "Overweight"),
+        "Obese": pgettext("BMI class", "Obese"),
+    }[name]
+
+
+def _class(name: str) -> str:
+    # Lazy, so a page shows it in its language; str() it for JSON (English in the API).
+    return LazyProxy(_class_name, name, enable_cache=False)  # type: ignore[return-value]
+
+
 def who_class(bmi: float) -> str:
-    """The WHO's adult BMI class."""
+    """The WHO's adult BMI class (lazy: read in the language of the page that shows it)."""
     if bmi < 18.5:
-        return "Underweight"
+        return _class("Underweight")
     if bmi < 25:
-        return "Normal weight"
+        return _class("Normal weight")
     if bmi < WHO_OBESE_BMI:
-        return "Overweight"
-    return "Obese"
+        return _class("Overweight")
+    return _class("Obese")
 
 
 @dataclass(frozen=True)

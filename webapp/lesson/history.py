@@ -203,7 +203,7 @@ def as_record(entry: Entry, share_url: str) -> dict[str, Any]:
         "z": trace.z,
         "output": trace.output,
         "threshold": trace.threshold,
-        "label": entry.lesson.label,
+        "label": str(entry.lesson.label),
         "share_url": share_url,
     }
 

@@ -15,7 +15,9 @@ from functools import lru_cache
 from typing import ClassVar
 from urllib.parse import urlencode
 
-from webapp.language import active
+from babel.numbers import format_decimal
+
+from webapp.language import active, gettext, lazy_gettext, local_number
 from webapp.lesson.activations import ACTIVATIONS
 from webapp.lesson.result import Lesson, run_lesson
 from webapp.lesson.units import (
@@ -49,21 +51,26 @@ _THOUSANDS = re.compile(r"[+-]?[0-9]{1,3},[0-9]{3}")
 _NON_FINITE = re.compile(r"[+-]?(?:nan|inf|infinity)", re.IGNORECASE)
 _HEX = re.compile(r"[+-]?0[xX][0-9a-fA-F]*")
 
+# Lazy: each is read in the language of the request that shows it (str() where a real
+# str is needed; the API, with no language active, reads English).
 LABELS: dict[str, str] = {
-    "height": "Height",
-    "height_unit": "Height unit",
-    "weight": "Weight",
-    "weight_unit": "Weight unit",
-    "w1": "Weight w₁",
-    "w2": "Weight w₂",
-    "b": "Bias b",
-    "activation": "Activation",
+    "height": lazy_gettext("Height"),
+    "height_unit": lazy_gettext("Height unit"),
+    "weight": lazy_gettext("Weight"),
+    "weight_unit": lazy_gettext("Weight unit"),
+    "w1": lazy_gettext("Weight w₁"),
+    "w2": lazy_gettext("Weight w₂"),
+    "b": lazy_gettext("Bias b"),
+    "activation": lazy_gettext("Activation"),
 }
 # How the lesson is shown: every step worked, or asked first (predict). Not one of the
 # 8 lesson parameters: share links name it only when it is not the default.
-MODES: dict[str, str] = {"show": "Show me every step", "predict": "Let me predict each step first"}
+MODES: dict[str, str] = {
+    "show": lazy_gettext("Show me every step"),
+    "predict": lazy_gettext("Let me predict each step first"),
+}
 DEFAULT_MODE = "show"
-MODE_LABEL = "Mode"
+MODE_LABEL = lazy_gettext("Mode")
 _EXAMPLES = {"height": "5.5", "weight": "70", "w1": "0.2", "w2": "0.00001", "b": "1"}
 
 
@@ -83,44 +90,84 @@ class InvalidValue(ValueError):
     """A value that cannot be used; the message is meant for the learner."""
 
 
-def parse_number(text: str, label: str = "The value", example: str = "1.5") -> float:
-    """Parse one strict ASCII decimal number; raise InvalidValue with a clear message."""
+def parse_number(text: str, label: str | None = None, example: str = "1.5") -> float:
+    """Parse one strict ASCII decimal number; raise InvalidValue with a clear message in
+    the active language (``label`` names the field; ``example``, dot form, is shown
+    the language's way: "like 1,5" in German)."""
+    label = gettext("The value") if label is None else label
+    shown = local_number(example)
     if len(text) > MAX_RAW_LENGTH:
-        raise InvalidValue(f"{label} is too long: use at most {MAX_RAW_LENGTH} characters.")
+        raise InvalidValue(
+            gettext(
+                "%(label)s is too long: use at most %(max)s characters.",
+                label=label,
+                max=MAX_RAW_LENGTH,
+            )
+        )
     value = dotted(text).strip(" ")
     if not value:
-        raise InvalidValue(f"{label} is empty: enter a number, like {example}.")
+        raise InvalidValue(
+            gettext(
+                "%(label)s is empty: enter a number, like %(example)s.", label=label, example=shown
+            )
+        )
     if _NUMBER.fullmatch(value):
         number = float(value)
         if not math.isfinite(number):
-            raise InvalidValue(f"{label} is too large to compute with.")
+            raise InvalidValue(gettext("%(label)s is too large to compute with.", label=label))
         return number
+    raise InvalidValue(_not_a_number(value, label, shown))
+
+
+def _not_a_number(value: str, label: str, example: str) -> str:
+    """What is wrong with a text that is not a plain decimal number, for the learner."""
     if _THOUSANDS.fullmatch(value):
         # "1,000" may mean a thousand or (in much of Europe) one: say both ways.
-        raise InvalidValue(
-            f"{label} uses a comma: write {value.replace(',', '')} for thousands, "
-            f"or {value.replace(',', '.')} with a dot for decimals."
+        return gettext(
+            "%(label)s uses a comma: write %(thousands)s for thousands, "
+            "or %(decimal)s with a dot for decimals.",
+            label=label,
+            thousands=value.replace(",", ""),
+            decimal=value.replace(",", "."),
         )
     if _COMMA_DECIMAL.fullmatch(value):
-        raise InvalidValue(
-            f"{label} uses a comma: use a dot for decimals, like "
-            f"{value.replace(',', '.').rstrip('.')}."
+        return gettext(
+            "%(label)s uses a comma: use a dot for decimals, like %(example)s.",
+            label=label,
+            example=value.replace(",", ".").rstrip("."),
         )
     if _NON_FINITE.fullmatch(value):
-        raise InvalidValue(f"{label} must be a finite number, like {example}.")
-    if "_" in value and _NUMBER.fullmatch(value.replace("_", "")):
-        raise InvalidValue(f"{label}: leave out the underscores, like {value.replace('_', '')}.")
-    if _HEX.fullmatch(value):
-        raise InvalidValue(f"{label} must be a decimal number, not hexadecimal.")
-    if not value.isascii():
-        raise InvalidValue(
-            f"{label} must be written with the digits 0–9, a dot and an optional sign."
+        return gettext(
+            "%(label)s must be a finite number, like %(example)s.", label=label, example=example
         )
-    raise InvalidValue(f"{label} must be a number, like {example}.")
+    plain = dotted(value.replace("_", ""))
+    if "_" in value and _NUMBER.fullmatch(plain):
+        return gettext(
+            "%(label)s: leave out the underscores, like %(example)s.",
+            label=label,
+            example=local_number(plain),
+        )
+    if _HEX.fullmatch(value):
+        return gettext("%(label)s must be a decimal number, not hexadecimal.", label=label)
+    if not value.isascii() and active().decimal_comma:
+        return gettext(
+            "%(label)s must be written with the digits 0–9, a comma or a dot, "
+            "and an optional sign.",
+            label=label,
+        )
+    if not value.isascii():
+        return gettext(
+            "%(label)s must be written with the digits 0–9, a dot and an optional sign.",
+            label=label,
+        )
+    return gettext("%(label)s must be a number, like %(example)s.", label=label, example=example)
 
 
 def _format_limit(limit: float) -> str:
-    return f"{limit:g}" if limit < 1e6 else f"{limit:,.0f}"
+    """A limit as a person reads it in the active language: 304.8 (304,8), 1,000,000."""
+    if limit < 1e6:
+        return local_number(f"{limit:g}")
+    return format_decimal(limit, format="#,##0", locale=active().code)
 
 
 class FormFields:
@@ -186,7 +233,7 @@ def parse_lesson(
         values = [] if name in ignore else list(args.get(name, ()))
         if len(values) > 1:
             result.raw[name] = _redisplay(values[0])
-            result.errors[name] = f"{LABELS[name]} was given more than once: give it once."
+            result.errors[name] = _given_twice(LABELS[name])
             continue
         text = dotted(values[0]) if values else LESSON_DEFAULTS[name]
         result.raw[name] = _redisplay(text)
@@ -202,13 +249,24 @@ def parse_lesson(
 
 def _parse_mode(result: ParsedLesson, values: list[str]) -> None:
     if len(values) > 1:
-        result.errors["mode"] = f"{MODE_LABEL} was given more than once: give it once."
+        result.errors["mode"] = _given_twice(MODE_LABEL)
         return
     mode = values[0].strip(" ") if values else DEFAULT_MODE
     if mode not in MODES:
-        result.errors["mode"] = f"{MODE_LABEL} must be one of: {', '.join(MODES)}."
+        result.errors["mode"] = _one_of(MODE_LABEL, MODES)
         return
     result.mode = mode
+
+
+def _given_twice(label: str) -> str:
+    return gettext("%(label)s was given more than once: give it once.", label=label)
+
+
+def _one_of(label: str, accepted: Mapping[str, object]) -> str:
+    """A choice outside the accepted values (the values are names in links: untranslated)."""
+    return gettext(
+        "%(label)s must be one of: %(choices)s.", label=label, choices=", ".join(accepted)
+    )
 
 
 def query_string(raw: Mapping[str, str]) -> str:
@@ -241,7 +299,7 @@ def _parse_field(name: str, text: str) -> float | str:
     if name in CHOICE_PARAMETERS:
         choice, accepted = text.strip(" "), choices(name)
         if choice not in accepted:
-            raise InvalidValue(f"{LABELS[name]} must be one of: {', '.join(accepted)}.")
+            raise InvalidValue(_one_of(LABELS[name], accepted))
         return choice
     return parse_number(text, LABELS[name], _EXAMPLES[name])
 
@@ -256,9 +314,11 @@ def _check_ranges(result: ParsedLesson) -> None:
             value, unit = values[name], str(values[unit_name])
             assert isinstance(value, float)
             if not 0 < value <= limits[unit]:
-                errors[name] = (
-                    f"{LABELS[name]} must be more than 0 and at most "
-                    f"{_format_limit(limits[unit])} {unit}."
+                errors[name] = gettext(
+                    "%(label)s must be more than 0 and at most %(limit)s %(unit)s.",
+                    label=LABELS[name],
+                    limit=_format_limit(limits[unit]),
+                    unit=unit,
                 )
     height = values.get("height")
     if isinstance(height, float) and "height_unit" in values and "height" not in errors:
@@ -266,13 +326,21 @@ def _check_ranges(result: ParsedLesson) -> None:
         # zero or overflows: refuse them here so page, widget and API agree.
         metres = to_feet(height, str(values["height_unit"])) * METRES_PER_FOOT
         if metres * metres == 0 or not math.isfinite(MAX_WEIGHT["kg"] / (metres * metres)):
-            errors["height"] = (
-                f"{LABELS['height']} is too small to compute a BMI with: "
-                f"enter a real height, like {_EXAMPLES['height']}."
+            errors["height"] = gettext(
+                "%(label)s is too small to compute a BMI with: "
+                "enter a real height, like %(example)s.",
+                label=LABELS["height"],
+                example=local_number(_EXAMPLES["height"]),
             )
     for name in ("w1", "w2", "b"):
         value = values.get(name)
         if isinstance(value, float) and abs(value) > MAX_ABS_PARAMETER:
-            errors[name] = f"{LABELS[name]} must be between −1,000,000 and 1,000,000."
+            limit = _format_limit(MAX_ABS_PARAMETER)
+            errors[name] = gettext(
+                "%(label)s must be between %(low)s and %(high)s.",
+                label=LABELS[name],
+                low="−" + limit,
+                high=limit,
+            )
     for name in errors:
         values.pop(name, None)

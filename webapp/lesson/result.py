@@ -8,13 +8,42 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from babel.support import LazyProxy
+
+from webapp.language import gettext, local_number
+from webapp.lesson.activations import N_
 from webapp.lesson.bmi import BmiCheck, bmi_check
 from webapp.lesson.neuron import Trace, forward
 from webapp.lesson.numbers import fmt, minus
 from webapp.lesson.units import HEIGHT_UNITS, WEIGHT_UNITS, to_feet, to_kg
 
-POSITIVE_LABEL = "Obese"
-NEGATIVE_LABEL = "Not Obese"
+
+class _Label(LazyProxy):
+    """One of the neuron's two answers: shown in the language of the page that shows it
+    (lazy), and equal to its English name as well as to its translation, so code and
+    templates that compare an answer with "Obese" work on every page."""
+
+    __slots__ = ("_english",)
+
+    def __init__(self, english: str) -> None:
+        super().__init__(gettext, english, enable_cache=False)
+        object.__setattr__(self, "_english", english)
+
+    def __eq__(self, other: object) -> bool:
+        return bool(other == self._english or other == self.value)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        # By the English name: {"Obese", "Not Obese"} holds the answer on every page.
+        return hash(self._english)
+
+
+# The neuron's two answers, lazy: a page shows them in its language, the API (no
+# language active) in English; str() them wherever a real str is needed (JSON, PIL).
+POSITIVE_LABEL: str = _Label(N_("Obese"))  # type: ignore[assignment]
+NEGATIVE_LABEL: str = _Label(N_("Not Obese"))  # type: ignore[assignment]
 
 
 def label_for(decision: bool) -> str:
@@ -59,13 +88,15 @@ class Lesson:
 
     @property
     def person(self) -> str:
-        """The person as typed: "4 ft, 80 kg"."""
-        return f"{self.raw['height']} {self.height_unit}, {self.raw['weight']} {self.weight_unit}"
+        """The person as typed: "4 ft, 80 kg" (in the page's language: "1,8 m, 80,5 kg")."""
+        height, weight = local_number(self.raw["height"]), local_number(self.raw["weight"])
+        return f"{height} {self.height_unit}, {weight} {self.weight_unit}"
 
     @property
     def output_text(self) -> str:
         """The neuron's output in one symbol convention: "σ(z) = 0.8582"."""
-        return f"{self.trace.activation.symbol}(z) = {minus(fmt(self.trace.output))}"
+        output = local_number(minus(fmt(self.trace.output)))
+        return f"{self.trace.activation.symbol}(z) = {output}"
 
     @property
     def summary(self) -> str:

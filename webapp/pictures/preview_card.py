@@ -152,12 +152,13 @@ def _label(draw: ImageDraw.ImageDraw, lesson: Lesson, x: int, top: int) -> None:
     """The answer, Obese or Not Obese, in a pill of its colour."""
     s = _SCALE
     label_font = font(40 * s, bold=True)
-    width = draw.textlength(lesson.label, font=label_font)
+    label = str(lesson.label)  # lazy: the page's language
+    width = draw.textlength(label, font=label_font)
     fg, bg = (POS, POS_BG) if lesson.trace.decision else (NEG, NEG_BG)
     draw.rounded_rectangle(
         [x, top, x + width + 56 * s, top + 72 * s], radius=36 * s, fill=bg, outline=fg, width=3 * s
     )
-    draw.text((x + 28 * s, top + 36 * s), lesson.label, font=label_font, fill=fg, anchor="lm")
+    draw.text((x + 28 * s, top + 36 * s), label, font=label_font, fill=fg, anchor="lm")
 
 
 def render(lesson: Lesson) -> bytes:

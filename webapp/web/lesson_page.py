@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from webapp.api import oembed
+from webapp.language import gettext
 from webapp.lesson.params import ParsedLesson
 from webapp.lesson.result import Lesson
 from webapp.pictures import LuckChart, Pictures, pictures, preview_card
@@ -35,7 +36,11 @@ class PredictView:
     @property
     def level_title(self) -> str | None:
         level = self.attempt.level
-        return None if level is None else f"Practice level {level}: {LEVEL_TITLES[level]}"
+        if level is None:
+            return None
+        return gettext(
+            "Practice level %(level)s: %(title)s", level=level, title=LEVEL_TITLES[level]
+        )
 
 
 def predict_view(
@@ -88,10 +93,10 @@ class LessonPage:
     def title(self) -> str | None:
         """The page's own title, or None for the site's (the worked example)."""
         if self.lesson is not None and self.predict is not None:
-            return f"Predict: {self.lesson.person} — Neuron Lab"
+            return gettext("Predict: %(person)s — Neuron Lab", person=self.lesson.person)
         if self.lesson is not None and not self.is_example:
             return f"{self.lesson.summary} — Neuron Lab"
-        return "Fix the form — Neuron Lab" if self.form.errors else None
+        return gettext("Fix the form — Neuron Lab") if self.form.errors else None
 
     def context(self) -> dict[str, Any]:
         """The template variables: the model's fields, by name, and its title."""
