@@ -20,20 +20,27 @@ from babel.messages.pofile import read_po
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "webapp" / "translations"
 LANGUAGES = ("de", "es")
-KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2), "lazy_gettext": None}
+KEYWORDS = {
+    "_": None,
+    "N_": None,
+    "gettext": None,
+    "ngettext": (1, 2),
+    "pgettext": ((1, "c"), 2),
+    "lazy_gettext": None,
+}
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 TAG = re.compile(r"</?([a-z]+)\b")
 
 
-def _source_messages() -> set[str]:
-    """Every msgid (a plural's singular) marked in webapp/ and templates/."""
+def _source_messages() -> set[tuple[str | None, str]]:
+    """Every (context, msgid) (a plural's singular) marked in webapp/ and templates/."""
     with open(TRANSLATIONS / "babel.cfg", encoding="utf-8") as cfg:
         method_map, options_map = parse_mapping_cfg(cfg)
     found = set()
-    for _file, _line, message, _comments, _context in extract_from_dir(
+    for _file, _line, message, _comments, context in extract_from_dir(
         str(ROOT), method_map, options_map, keywords=KEYWORDS
     ):
-        found.add(message[0] if isinstance(message, tuple) else message)
+        found.add((context, message[0] if isinstance(message, tuple) else message))
     return found
 
 
@@ -52,14 +59,14 @@ def _forms(message) -> list[str]:
 def test_the_source_has_messages_to_translate():
     # the lesson's own words, from Python and templates
     assert len(SOURCE) > 300
-    assert {"Language", "Compute"} <= SOURCE
+    assert {(None, "Language"), (None, "Compute"), ("BMI class", "Obese")} <= SOURCE
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_every_message_in_the_source_has_a_translation(code):
     catalogue = _catalogue(code)
     translated = {
-        (m.id[0] if isinstance(m.id, tuple) else m.id)
+        (m.context, m.id[0] if isinstance(m.id, tuple) else m.id)
         for m in catalogue
         if m.id and not m.fuzzy and all(_forms(m))
     }
@@ -99,8 +106,8 @@ def test_the_compiled_catalogue_is_the_po_file(code):
     catalogue = _catalogue(code)
     with open(TRANSLATIONS / code / "LC_MESSAGES" / "messages.mo", "rb") as mo:
         compiled = read_mo(mo)
-    expected = {m.id: m.string for m in catalogue if m.id and not m.fuzzy}
-    got = {m.id: m.string for m in compiled if m.id}
+    expected = {(m.context, m.id): m.string for m in catalogue if m.id and not m.fuzzy}
+    got = {(m.context, m.id): m.string for m in compiled if m.id}
     stale = sorted(str(k) for k in expected.keys() ^ got.keys())
     stale += sorted(str(k) for k in expected.keys() & got.keys() if expected[k] != got[k])
     assert not stale, f"run pybabel compile -d webapp/translations: {stale[:10]}"
