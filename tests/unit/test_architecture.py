@@ -349,7 +349,7 @@ def arithmetic(source: str) -> Iterator[tuple[int, str]]:
     literals (a "−" or "a - b" in quotes) are never mistaken for expressions; ``~``,
     filters such as ``|round``, comparisons and a negative literal like ``-1`` are fine.
     """
-    tree = Environment().parse(source)
+    tree = Environment(extensions=["jinja2.ext.i18n"]).parse(source)
     for node in tree.find_all((nodes.BinExpr, nodes.UnaryExpr)):
         if type(node) in ARITHMETIC:
             assert isinstance(node, nodes.BinExpr)
@@ -408,7 +408,7 @@ def test_the_arithmetic_finder(source, found):
 
 
 def ignore_missing_includes(source: str) -> Iterator[int]:
-    for include in Environment().parse(source).find_all(nodes.Include):
+    for include in Environment(extensions=["jinja2.ext.i18n"]).parse(source).find_all(nodes.Include):
         if include.ignore_missing:
             yield include.lineno
 
