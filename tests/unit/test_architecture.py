@@ -408,7 +408,9 @@ def test_the_arithmetic_finder(source, found):
 
 
 def ignore_missing_includes(source: str) -> Iterator[int]:
-    for include in Environment(extensions=["jinja2.ext.i18n"]).parse(source).find_all(nodes.Include):
+    for include in (
+        Environment(extensions=["jinja2.ext.i18n"]).parse(source).find_all(nodes.Include)
+    ):
         if include.ignore_missing:
             yield include.lineno
 
