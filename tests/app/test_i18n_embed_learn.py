@@ -176,7 +176,7 @@ def test_oembed_follows_the_url_not_the_consumers_accept_language(client):
 
 def test_a_challenges_oembed_speaks_the_urls_language(client):
     answer = oembed(client, "http://localhost/challenge?name=one-person&lang=de").get_json()
-    assert answer["title"].startswith("Aufgabe in Neuron Lab: ")
+    assert answer["title"].startswith("Neuron-Lab-Aufgabe: ")
     src = re.search(r'<iframe src="([^"]+)"', answer["html"]).group(1)
     assert query_of(src)["lang"] == "de"
     english = oembed(client, "http://localhost/challenge?name=one-person").get_json()
@@ -254,7 +254,7 @@ def test_the_learning_pages_field_messages_are_translated(client, code, message)
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ("n=99999", "Anzahl der Personen: Gib einen Wert von 10 bis 2.000 ein."),
+        ("n=99999", "Anzahl der Personen muss zwischen 10 und 2.000 liegen."),
         ("seed=1&seed=2", "Startwert: Der Wert wurde mehr als einmal angegeben."),
     ],
 )
