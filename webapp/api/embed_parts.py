@@ -13,13 +13,15 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from webapp.language import gettext, lazy_gettext, ngettext
+
 
 @dataclass(frozen=True)
 class Part:
     """One part of the widget."""
 
     name: str  # the value in parts=
-    label: str  # the embed builder's checkbox
+    label: str  # the embed builder's checkbox (lazy: in each request's language)
     template: str  # the partial that draws it (templates/embed/parts/)
     picture: str | None  # the picture it draws (webapp.pictures.PICTURES), if any
     heights: tuple[int, int]  # its height in px at NARROW and WIDE widths (folded: closed)
@@ -33,17 +35,45 @@ CHROME = (49, 49)
 PARTS: dict[str, Part] = {
     part.name: part
     for part in (
-        Part("result", "The result", "embed/parts/_result.html", None, (63, 63)),
-        Part("form", "The form", "embed/parts/_form.html", None, (60, 60)),
-        Part("steps", "The worked steps", "embed/parts/_steps.html", None, (60, 60)),
-        Part("diagram", "The neuron diagram", "embed/parts/_diagram.html", "neuron", (544, 527)),
-        Part("waterfall", "How z adds up", "embed/parts/_waterfall.html", "waterfall", (360, 401)),
-        Part("curve", "The activation curve", "embed/parts/_curve.html", "curve", (355, 444)),
-        Part("plane", "Who it calls Obese", "embed/parts/_plane.html", "plane", (492, 591)),
+        Part("result", lazy_gettext("The result"), "embed/parts/_result.html", None, (63, 63)),
+        Part("form", lazy_gettext("The form"), "embed/parts/_form.html", None, (60, 60)),
+        Part("steps", lazy_gettext("The worked steps"), "embed/parts/_steps.html", None, (60, 60)),
         Part(
-            "activations", "Every activation", "embed/parts/_activations.html", "table", (434, 367)
+            "diagram",
+            lazy_gettext("The neuron diagram"),
+            "embed/parts/_diagram.html",
+            "neuron",
+            (544, 527),
         ),
-        Part("luck", "The luck meter", "embed/parts/_luck.html", "luck", (482, 467)),
+        Part(
+            "waterfall",
+            lazy_gettext("How z adds up"),
+            "embed/parts/_waterfall.html",
+            "waterfall",
+            (360, 401),
+        ),
+        Part(
+            "curve",
+            lazy_gettext("The activation curve"),
+            "embed/parts/_curve.html",
+            "curve",
+            (355, 444),
+        ),
+        Part(
+            "plane",
+            lazy_gettext("Who it calls Obese"),
+            "embed/parts/_plane.html",
+            "plane",
+            (492, 591),
+        ),
+        Part(
+            "activations",
+            lazy_gettext("Every activation"),
+            "embed/parts/_activations.html",
+            "table",
+            (434, 367),
+        ),
+        Part("luck", lazy_gettext("The luck meter"), "embed/parts/_luck.html", "luck", (482, 467)),
     )
 }
 # The compact widget a URL without parts shows: the result, the form and the steps,
@@ -70,14 +100,26 @@ def parse_parts(values: Sequence[str] | None) -> tuple[str, ...]:
     if values is None:
         return DEFAULT_PARTS
     if len(values) != 1:
-        raise BadParts(f"Give parts once, as a comma list of: {valid_names()}.")
+        raise BadParts(
+            gettext("Give parts once, as a comma list of: %(names)s.", names=valid_names())
+        )
     names = [name.strip() for name in values[0].split(",") if name.strip()]
     if not names:
-        raise BadParts(f"Choose at least one part: {valid_names()}.")
+        raise BadParts(gettext("Choose at least one part: %(names)s.", names=valid_names()))
     unknown = [name for name in names if name not in PARTS]
     if unknown:
         shown = ", ".join(f"“{name[:32]}”" for name in unknown[:3])
-        raise BadParts(f"Unknown part {shown}: parts takes a comma list of {valid_names()}.")
+        # English has always said "Unknown part" for one or more; the translations
+        # have their plural forms.
+        raise BadParts(
+            ngettext(
+                "Unknown part %(parts)s: parts takes a comma list of %(names)s.",
+                "Unknown part %(parts)s: parts takes a comma list of %(names)s.",
+                len(unknown),
+                parts=shown,
+                names=valid_names(),
+            )
+        )
     return tuple(dict.fromkeys(names))
 
 

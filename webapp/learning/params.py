@@ -10,11 +10,20 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from babel.numbers import format_decimal
+
+from webapp.language import active, gettext, lazy_gettext, local_number
 from webapp.learning.descent import DEFAULTS, LIMITS, TrainingSettings
 from webapp.lesson.params import MAX_RAW_LENGTH, FormFields, InvalidValue, parse_number
 
 ORDER: tuple[str, ...] = ("lr", "epochs", "n", "seed")
-LABELS = {"lr": "Learning rate", "epochs": "Epochs", "n": "Number of people", "seed": "Seed"}
+# Lazy: each request's language (the API, which activates none, reads English).
+LABELS = {
+    "lr": lazy_gettext("Learning rate"),
+    "epochs": lazy_gettext("Epochs"),
+    "n": lazy_gettext("Number of people"),
+    "seed": lazy_gettext("Seed"),
+}
 INTEGERS = frozenset({"epochs", "n", "seed"})
 
 
@@ -26,9 +35,9 @@ class ParsedTraining(FormFields):
     order: ClassVar[tuple[str, ...]] = ORDER
 
     def hint(self, name: str) -> str:
-        """The accepted range, shown under the field: "1 to 5,000"."""
+        """The accepted range, shown under the field: "1 to 5,000" ("1 bis 5.000")."""
         low, high = LIMITS[name]
-        return f"{_limit_text(low)} to {_limit_text(high)}"
+        return gettext("%(low)s to %(high)s", low=_limit_text(low), high=_limit_text(high))
 
     @property
     def settings(self) -> TrainingSettings:
@@ -39,7 +48,10 @@ class ParsedTraining(FormFields):
 
 
 def _limit_text(value: float) -> str:
-    return f"{value:,}" if isinstance(value, int) else f"{value:g}"
+    """A limit in the active language: 5,000 and 0.0001 in English, 5.000 and 0,0001 in German."""
+    if isinstance(value, int):
+        return format_decimal(value, locale=active().code)
+    return local_number(f"{value:g}")
 
 
 def parse_training(args: Mapping[str, Sequence[str]]) -> ParsedTraining:
@@ -50,19 +62,24 @@ def parse_training(args: Mapping[str, Sequence[str]]) -> ParsedTraining:
         text = values[0] if values else str(DEFAULTS[name])
         result.raw[name] = text.strip(" ")[:MAX_RAW_LENGTH]
         if len(values) > 1:
-            result.errors[name] = f"{LABELS[name]} was given more than once: give it once."
+            result.errors[name] = gettext(
+                "%(label)s was given more than once: give it once.", label=LABELS[name]
+            )
             continue
         low, high = LIMITS[name]
         try:
-            number = parse_number(text, LABELS[name], str(DEFAULTS[name]))
+            number = parse_number(text, str(LABELS[name]), local_number(str(DEFAULTS[name])))
         except InvalidValue as error:
             result.errors[name] = str(error)
             continue
         if name in INTEGERS and not number.is_integer():
-            result.errors[name] = f"{LABELS[name]} must be a whole number."
+            result.errors[name] = gettext("%(label)s must be a whole number.", label=LABELS[name])
         elif not low <= number <= high:
-            result.errors[name] = (
-                f"{LABELS[name]} must be between {_limit_text(low)} and {_limit_text(high)}."
+            result.errors[name] = gettext(
+                "%(label)s must be between %(low)s and %(high)s.",
+                label=LABELS[name],
+                low=_limit_text(low),
+                high=_limit_text(high),
             )
         else:
             result.values[name] = int(number) if name in INTEGERS else number

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from webapp.language import gettext
 from webapp.learning.descent import HEIGHT_RANGE_FT, People, Training
 from webapp.lesson.bmi import WHO_OBESE_BMI
 from webapp.lesson.boundary import HalfPlane, boundary_segment
@@ -121,13 +122,15 @@ def _line_chart(chart: Chart, xs: np.ndarray, ys: np.ndarray) -> LineChart:
 def loss_curve(training: Training) -> LineChart:
     """Mean loss against epoch, from 0 to the largest loss seen."""
     top = max(float(training.loss.max()), 0.1)
-    chart, sx, sy = _chart(((0, training.epochs), 3, 0), ((0, top), 3, 2), ("epoch", "loss"))
+    labels = (gettext("epoch"), gettext("loss"))
+    chart, sx, sy = _chart(((0, training.epochs), 3, 0), ((0, top), 3, 2), labels)
     return _line_chart(chart, sx(training.recorded_epochs), sy(training.loss))
 
 
 def accuracy_curve(training: Training) -> LineChart:
     """Training accuracy (%) against epoch, on a fixed 0–100 % axis."""
-    chart, sx, sy = _chart(((0, training.epochs), 3, 0), ((0, 100), 3, 0), ("epoch", "accuracy %"))
+    labels = (gettext("epoch"), gettext("accuracy %"))
+    chart, sx, sy = _chart(((0, training.epochs), 3, 0), ((0, 100), 3, 0), labels)
     return _line_chart(chart, sx(training.recorded_epochs), sy(training.train_accuracy * 100))
 
 
@@ -191,7 +194,8 @@ def _dots(xs: np.ndarray, ys: np.ndarray) -> tuple[tuple[float, float], ...]:
 
 def plane(people: People, training: Training) -> Plane:
     """People in the height/weight plane, the BMI = 30 curve and the moving boundary."""
-    chart, sx, sy = _chart((PLANE_HEIGHT_FT, 4, 1), (PLANE_WEIGHT_KG, 4, 0), ("height (ft)", "kg"))
+    labels = (gettext("height (ft)"), "kg")
+    chart, sx, sy = _chart((PLANE_HEIGHT_FT, 4, 1), (PLANE_WEIGHT_KG, 4, 0), labels)
     shown = min(len(people), MAX_PEOPLE_SHOWN)
     # Off-scale people are drawn at the edge of the plot, never outside it.
     px = sx(np.clip(people.height_ft[:shown], *PLANE_HEIGHT_FT))

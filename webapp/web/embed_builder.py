@@ -18,6 +18,7 @@ from flask import url_for
 
 from webapp.api import oembed
 from webapp.api.embed_parts import PARTS, estimated_height, height_table
+from webapp.language import DEFAULT_LANGUAGE, active, gettext
 from webapp.lesson.result import Lesson
 from webapp.web.links import lesson_url
 
@@ -71,10 +72,13 @@ def embed_builder(
     lesson: Lesson, is_example: bool, options: oembed.WidgetOptions, width: int
 ) -> EmbedBuilder:
     """The builder for one lesson and the choices the page was asked for."""
-    extra = options.extra()
+    # A German page's widget speaks German: ``lang`` right after the lesson's parameters,
+    # where the builder's script finds it (in the widget base) before adding the options.
+    code = active().code
+    extra = ({} if code == DEFAULT_LANGUAGE else {"lang": code}) | options.extra()
     widget_url = lesson_url("embed.index", lesson.raw, **extra)
     height = estimated_height(options.shown_parts, width)
-    title = f"Neuron Lab: {lesson.summary}"
+    title = gettext("Neuron Lab: %(summary)s", summary=lesson.summary)
     return EmbedBuilder(
         options=options,
         width=width,
@@ -82,7 +86,9 @@ def embed_builder(
         widget_url=widget_url,
         code=oembed.snippet(widget_url, title, host_script_url(), width, height),
         oembed_url=oembed_url(widget_url, width),
-        parts=tuple(PartChoice(p.name, p.label, p.name in options.parts) for p in PARTS.values()),
+        parts=tuple(
+            PartChoice(p.name, str(p.label), p.name in options.parts) for p in PARTS.values()
+        ),
         widths=oembed.BUILDER_WIDTHS,
         themes=oembed.THEMES,
         lesson_fields=() if is_example else tuple(lesson.raw.items()),

@@ -7,8 +7,11 @@ permanent one) and never records history.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
+from urllib.parse import parse_qsl
 
 import numpy as np
 from flask import (
@@ -24,10 +27,12 @@ from flask import (
 )
 from flask.blueprints import BlueprintSetupState
 from flask.sessions import SessionInterface, SessionMixin
+from flask_babel import force_locale, get_translations
 
 from webapp.api import oembed
 from webapp.api.embed_parts import PARTS
 from webapp.challenges.model import parse_challenge
+from webapp.language import DEFAULT_LANGUAGE, LANGUAGES, active, gettext, speaking
 from webapp.lesson.params import ParsedLesson, parse_lesson
 from webapp.lesson.random_weights import with_random_weights
 from webapp.practice.answers import parse_answers
@@ -79,6 +84,13 @@ def _render_widget(parsed: ParsedLesson, options: oembed.WidgetOptions) -> tuple
     return fresh_render(lambda: _widget(parsed, options))
 
 
+def page_url(endpoint: str) -> str:
+    """A page of this site, absolute (the widget opens it in a new tab), in the
+    widget's language: ``lang`` when it is not English."""
+    code = active().code
+    return url_for(endpoint, _external=True, lang=None if code == DEFAULT_LANGUAGE else code)
+
+
 def _widget(parsed: ParsedLesson, options: oembed.WidgetOptions) -> tuple[str, int]:
     """The widget: its parts in order (200); the form for invalid lesson parameters,
     with the message for invalid parts (400)."""
@@ -101,7 +113,8 @@ def _widget(parsed: ParsedLesson, options: oembed.WidgetOptions) -> tuple[str, i
         parts=[PARTS[name] for name in options.shown_parts],
         form_part="form" in options.shown_parts,
         hidden=options.extra(),
-        full_url=page.share_url or url_for("pages.index", _external=True),
+        full_url=page.share_url or page_url("pages.index"),
+        learn_url=page_url("learn.index"),
         **page.context(),
     )
     return html, status
@@ -134,6 +147,25 @@ def _oembed_error(status: int, field: str, message: str) -> tuple[Response, int]
     return jsonify(errors={field: message}), status
 
 
+@contextmanager
+def _in_language_of(query: dict[str, list[str]]) -> Iterator[None]:
+    """oEmbed answers in the language of the URL it is given (its ``lang``, else English),
+    whatever the consumer's server sends as Accept-Language: the title and the snippet's
+    ``lang`` then match the widget the snippet shows. Its errors stay English (JSON)."""
+    given = query.get("lang", [])
+    code = given[0] if len(given) == 1 and given[0] in LANGUAGES else DEFAULT_LANGUAGE
+    with force_locale(code), speaking(LANGUAGES[code], get_translations()):
+        yield
+
+
+def _with_lang(query: str) -> str:
+    """A query string for a widget, with ``lang`` added on a page not in English."""
+    code = active().code
+    if code == DEFAULT_LANGUAGE or "lang" in dict(parse_qsl(query)):
+        return query
+    return f"{query}&lang={code}"
+
+
 def _challenge_oembed(
     query: dict[str, list[str]], maxwidth: int | None, maxheight: int | None
 ) -> tuple[Response, int] | Response:
@@ -142,8 +174,11 @@ def _challenge_oembed(
     if not parsed.ok or parsed.challenge is None:
         return _oembed_error(404, "url", "The URL's challenge is invalid.")
     width, height = oembed.fit_size(maxwidth, maxheight)
-    src = url_for("challenges.embed", _external=True) + "?" + parsed.link()
-    title = f"Neuron Lab challenge: {parsed.challenge.title or 'find the weights'}"
+    src = url_for("challenges.embed", _external=True) + "?" + _with_lang(parsed.link())
+    title = gettext(
+        "Neuron Lab challenge: %(title)s",
+        title=parsed.challenge.title or gettext("find the weights"),
+    )
     host = url_for("static", filename="js/embed-host.js", v=None, _external=True)
     return jsonify(
         type="rich",
@@ -158,28 +193,10 @@ def _challenge_oembed(
     )
 
 
-@bp.get("/oembed", endpoint="oembed")
-def oembed_answer() -> tuple[Response, int] | Response:
-    """oEmbed 1.0 for this site's lesson and widget URLs (JSON only)."""
-    url = request.args.get("url", "")
-    if not url.strip():
-        return _oembed_error(400, "url", "Give the URL of a lesson or widget page: ?url=…")
-    sizes = {}
-    for name in ("maxwidth", "maxheight"):
-        try:
-            sizes[name] = oembed.parse_dimension(request.args.get(name))
-        except oembed.BadDimension as error:
-            return _oembed_error(400, name, f"{name} {error}.")
-    response_format = request.args.get("format", "json")
-    if response_format != "json":
-        return _oembed_error(501, "format", "Only format=json is supported.")
-    challenge = oembed.challenge_query(url, request.url_root)
-    if challenge is not None:
-        return _challenge_oembed(challenge, sizes["maxwidth"], sizes["maxheight"])
-    try:
-        query, is_widget = oembed.embeddable_query(url, request.url_root)
-    except oembed.NotEmbeddable as error:
-        return _oembed_error(404, "url", str(error))
+def _lesson_oembed(
+    query: dict[str, list[str]], is_widget: bool, sizes: dict[str, int | None]
+) -> tuple[Response, int] | Response:
+    """oEmbed for a lesson page or widget URL: the widget's snippet, sized to its parts."""
     parsed = parse_lesson(query)
     if not parsed.ok:
         return _oembed_error(404, "url", "The URL's lesson parameters are invalid.")
@@ -199,3 +216,30 @@ def oembed_answer() -> tuple[Response, int] | Response:
         width=width,
         height=height,
     )
+
+
+@bp.get("/oembed", endpoint="oembed")
+def oembed_answer() -> tuple[Response, int] | Response:
+    """oEmbed 1.0 for this site's lesson and widget URLs (JSON only), in the URL's language."""
+    url = request.args.get("url", "")
+    if not url.strip():
+        return _oembed_error(400, "url", "Give the URL of a lesson or widget page: ?url=…")
+    sizes = {}
+    for name in ("maxwidth", "maxheight"):
+        try:
+            sizes[name] = oembed.parse_dimension(request.args.get(name))
+        except oembed.BadDimension as error:
+            return _oembed_error(400, name, f"{name} {error}.")
+    response_format = request.args.get("format", "json")
+    if response_format != "json":
+        return _oembed_error(501, "format", "Only format=json is supported.")
+    challenge = oembed.challenge_query(url, request.url_root)
+    if challenge is not None:
+        with _in_language_of(challenge):
+            return _challenge_oembed(challenge, sizes["maxwidth"], sizes["maxheight"])
+    try:
+        query, is_widget = oembed.embeddable_query(url, request.url_root)
+    except oembed.NotEmbeddable as error:
+        return _oembed_error(404, "url", str(error))
+    with _in_language_of(query):
+        return _lesson_oembed(query, is_widget, sizes)

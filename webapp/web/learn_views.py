@@ -4,18 +4,31 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template, request
 
+from webapp.language import local_number, ngettext
 from webapp.learning.descent import (
     POPULATION,
+    Training,
     example_step,
     learned_parameters,
     make_people,
     trained,
 )
-from webapp.learning.params import parse_training
+from webapp.learning.params import ParsedTraining, parse_training
 from webapp.pictures.learning_charts import accuracy_curve, loss_curve, plane
 from webapp.web.links import share_url
 
 bp = Blueprint("learn", __name__)
+
+
+def train_title(training: Training, form: ParsedTraining) -> str:
+    """Section 4's heading: the epochs and the learning rate as the learner typed it."""
+    # English has always said "epochs" for one too; the translations have their forms.
+    return ngettext(
+        "4. Train: %(num)d epochs at η = %(lr)s",
+        "4. Train: %(num)d epochs at η = %(lr)s",
+        training.epochs,
+        lr=local_number(form.raw["lr"]),
+    )
 
 
 @bp.get("/learn")
@@ -30,6 +43,7 @@ def index() -> tuple[str, int]:
             "learn/index.html",
             form=form,
             training=training,
+            train_title=train_title(training, form),
             people=people,
             obese_share=float(people.y.mean()),
             population=POPULATION,
