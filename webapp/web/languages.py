@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 from flask import Flask, Response, abort, request
 from flask_babel import Babel, get_translations
 
-from webapp.language import DEFAULT_LANGUAGE, LANGUAGES, Language, active, gettext, ngettext
+from webapp.language import DEFAULT_LANGUAGE, LANGUAGES, Language, active, gettext
 from webapp.language.speaking import activate, deactivate
 from webapp.lesson.params import dotted
 
@@ -87,8 +87,27 @@ def default_url() -> str:
     return f"{url}?{query}" if query else url
 
 
+def page_lang() -> dict[str, str]:
+    """``lang`` for ``url_for`` on links to other pages: ``{"lang": "de"}`` on a German
+    page, nothing on an English one (English links keep their exact form)."""
+    code = active().code
+    return {} if code == DEFAULT_LANGUAGE else {"lang": code}
+
+
 def _template_context() -> dict[str, object]:
-    return {"language": active(), "language_links": switcher, "default_url": default_url}
+    return {
+        "language": active(),
+        "language_links": switcher,
+        "default_url": default_url,
+        "page_lang": page_lang(),
+    }
+
+
+def _template_ngettext(singular: str, plural: str, num: int) -> str:
+    """The form for ``num`` with its placeholders left for Jinja's newstyle ngettext, which
+    fills every ``{% trans count=… %}`` variable itself, escaped (``ngettext`` from
+    webapp.language fills ``num`` alone, so ``%(count)s`` would be missing)."""
+    return str(get_translations().ngettext(singular, plural, num))
 
 
 def init_app(app: Flask) -> None:
@@ -100,7 +119,7 @@ def init_app(app: Flask) -> None:
     )
     # The page's own fast callables (a context variable, no per-call lookup of the
     # request): the same catalogue Flask-Babel loaded for this request.
-    app.jinja_env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    app.jinja_env.install_gettext_callables(gettext, _template_ngettext, newstyle=True)  # type: ignore[attr-defined]
     # {% trans %} blocks read as one line whatever their indentation (as babel.cfg says).
     app.jinja_env.policies["ext.i18n.trimmed"] = True
     app.before_request(_activate)
