@@ -20,6 +20,9 @@ from datetime import UTC, datetime
 from functools import cached_property, lru_cache
 from typing import Any
 
+from babel.dates import format_skeleton
+
+from webapp.language import DEFAULT_LANGUAGE, active
 from webapp.lesson.params import MAX_RAW_LENGTH, PARAMETER_ORDER, parse_lesson, query_string
 from webapp.lesson.result import Lesson
 
@@ -74,8 +77,13 @@ class Entry:
 
     @property
     def when(self) -> str:
-        """For people: 10 Jun 2025, 12:04 UTC."""
-        return f"{self.time.day} {self.time:%b %Y, %H:%M} UTC"
+        """For people, the active language's way: 10 Jun 2025, 12:04 UTC
+        (10. Juni 2025, 12:04 UTC; 10 jun 2025, 12:04 UTC)."""
+        code = active().code
+        if code == DEFAULT_LANGUAGE:
+            return f"{self.time.day} {self.time:%b %Y, %H:%M} UTC"
+        day = format_skeleton("yMMMd", self.time, tzinfo=UTC, locale=code)
+        return f"{day}, {self.time:%H:%M} UTC"
 
     @property
     def token(self) -> str:

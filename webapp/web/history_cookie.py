@@ -13,6 +13,7 @@ from flask import current_app, request, session
 
 from webapp.lesson import history, records
 from webapp.web import records_cookie
+from webapp.web.links import lesson_url
 from webapp.web.response_cache import request_second
 
 RECENT_COUNT = 5
@@ -78,6 +79,10 @@ class RecentPanel:
         """Worth a panel: it holds more than the result on this very page (a first
         result would only repeat the page), or it has something to say."""
         return self.total > 1 or self.dropped_now > 0
+
+    def links(self) -> list[tuple[history.Entry, str]]:
+        """Each entry with its lesson page's address (in the page's language)."""
+        return [(e, lesson_url("pages.index", e.raw, external=False)) for e in self.entries]
 
     @property
     def key(self) -> tuple[object, ...]:

@@ -8,20 +8,22 @@ from typing import Any
 from flask import Blueprint, Response, redirect, render_template, request, url_for
 from flask_wtf.csrf import generate_csrf
 
+from webapp.language import lazy_gettext
 from webapp.lesson import history
 from webapp.practice.answers import LEVELS
 from webapp.practice.problems import LEVEL_TEXTS, LEVEL_TITLES
 from webapp.web import history_cookie, progress_cookie
 from webapp.web.challenge_views import solved_here
-from webapp.web.links import share_url
+from webapp.web.languages import page_lang
+from webapp.web.links import lesson_url, share_url
 
 bp = Blueprint("history", __name__)
 
 # What /history?done=… says after a change.
 DONE_MESSAGES = {
-    "cleared": "The history was cleared.",
-    "deleted": "The result was deleted.",
-    "missing": "That result was already gone.",
+    "cleared": lazy_gettext("The history was cleared."),
+    "deleted": lazy_gettext("The result was deleted."),
+    "missing": lazy_gettext("That result was already gone."),
 }
 
 
@@ -36,10 +38,17 @@ def index() -> Response:
         entries=entries,
         dropped=history_cookie.dropped_count(),
         share_urls={entry.key: share_url(entry.raw) for entry in entries},
-        done=DONE_MESSAGES.get(request.args.get("done", "")),
+        form_urls={e.key: lesson_url("pages.index", e.raw, external=False) for e in entries},
+        done=_done(request.args.get("done", "")),
         csrf_token=generate_csrf() if entries else None,  # no forms, no token (no cookie)
     )
     return Response(page, mimetype="text/html")
+
+
+def _done(done: str) -> str | None:
+    """What /history?done=… says, in the page's language."""
+    message = DONE_MESSAGES.get(done)
+    return None if message is None else str(message)
 
 
 def _records() -> list[dict[str, Any]]:
@@ -71,7 +80,7 @@ def download_json() -> Response:
 
 
 def _back(done: str) -> Response:
-    return redirect(url_for(".index", done=done), code=303)  # type: ignore[return-value]
+    return redirect(url_for(".index", done=done, **page_lang()), code=303)  # type: ignore[return-value]
 
 
 @bp.post("/history/clear")

@@ -135,6 +135,13 @@ def _keep_lang_on_redirect(response: Response) -> Response:
     return response
 
 
+def page_lang() -> dict[str, str]:
+    """``lang`` for ``url_for`` on links to other pages: ``{"lang": "de"}`` on a German
+    page, nothing on an English one (English links keep their exact form)."""
+    code = active().code
+    return {} if code == DEFAULT_LANGUAGE else {"lang": code}
+
+
 def _template_context() -> dict[str, object]:
     return {
         "language": active(),
@@ -142,6 +149,7 @@ def _template_context() -> dict[str, object]:
         "default_url": default_url,
         "language_field": language_field,
         "with_lang": with_lang,
+        "page_lang": page_lang(),
     }
 
 

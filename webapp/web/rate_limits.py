@@ -23,6 +23,7 @@ from flask import Flask, Response, current_app
 from flask_limiter import Limiter, RateLimitExceeded, RouteLimit
 from flask_limiter.util import get_remote_address
 
+from webapp.language import ngettext
 from webapp.web.errors import handle_http_error
 
 T = TypeVar("T")
@@ -67,8 +68,10 @@ def retry_after() -> int:
 def too_many_requests(error: RateLimitExceeded) -> Response:
     """The site's error page (or JSON) saying when to try again; no cache keeps it."""
     wait = retry_after()
-    error.description = (
-        f"Too many requests from your network just now. Wait {wait} seconds and try again."
+    error.description = ngettext(
+        "Too many requests from your network just now. Wait %(num)d second and try again.",
+        "Too many requests from your network just now. Wait %(num)d seconds and try again.",
+        wait,
     )
     response = handle_http_error(error)
     response.headers["Retry-After"] = str(wait)
