@@ -18,7 +18,7 @@ from webapp.lesson.boundary import (
     decision_half_plane,
     flip_weight,
 )
-from webapp.lesson.result import Lesson, label_for
+from webapp.lesson.result import Lesson
 from webapp.lesson.units import HEIGHT_UNITS, METRES_PER_FOOT, WEIGHT_UNITS
 from webapp.pictures.scale import (
     POINT_R,
@@ -34,6 +34,7 @@ from webapp.pictures.scale import (
     r1,
     ticks,
 )
+from webapp.pictures.words import said
 
 Point = tuple[float, float]
 Segment = tuple[Point, Point]
@@ -152,9 +153,9 @@ def _regions(lesson: Lesson, ax: _Axes) -> _Regions:
     # A line that only grazes a corner (too close to draw) leaves a sliver region:
     # then the other answer fills the picture.
     if len(pos) < 3 or (segment is None and _area(pos) < _area(neg)):
-        everywhere = label_for(False)
+        everywhere = said(False)
     elif len(neg) < 3 or segment is None:
-        everywhere = label_for(True)
+        everywhere = said(True)
     return _Regions(pos, neg, segment, everywhere)
 
 
