@@ -15,6 +15,7 @@ from webapp.language.speaking import (
     local_number,
     local_percent,
     ngettext,
+    pgettext,
     speaking,
 )
 
@@ -28,5 +29,6 @@ __all__ = [
     "local_number",
     "local_percent",
     "ngettext",
+    "pgettext",
     "speaking",
 ]

@@ -54,6 +54,13 @@ def gettext(message: str, **variables: Any) -> str:
     return text % variables if variables else text
 
 
+def pgettext(context: str, message: str, **variables: Any) -> str:
+    """``gettext`` for a word whose translation depends on where it stands: the same
+    English (a table's "Step" column, the "Step" activation) may need two."""
+    text = _active.get()[1].pgettext(context, message)
+    return text % variables if variables else text
+
+
 def ngettext(singular: str, plural: str, num: int, **variables: Any) -> str:
     """The singular or a plural form for ``num``, by the active language's rules;
     ``%(num)d`` is filled with ``num``."""

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from webapp.language import active, gettext, lazy_gettext, local_number
+from webapp.language import active, gettext, lazy_gettext, local_number, pgettext
 from webapp.lesson.luck import LuckMeter
 from webapp.lesson.numbers import minus
 from webapp.lesson.result import Lesson
@@ -72,7 +72,7 @@ def waterfall_table(wf: Waterfall) -> DataTable:
     rows.append((gettext("The answer flips at z"), "", wf.star))
     return DataTable(
         caption=gettext("How z adds up, step by step"),
-        columns=(gettext("Step"), gettext("Adds"), gettext("Running total")),
+        columns=(pgettext("waterfall table", "Step"), gettext("Adds"), gettext("Running total")),
         rows=tuple(rows),
     )
 

@@ -18,7 +18,7 @@ from webapp.lesson.boundary import (
     decision_half_plane,
     flip_weight,
 )
-from webapp.lesson.result import Lesson
+from webapp.lesson.result import POSITIVE_LABEL, Lesson
 from webapp.lesson.units import HEIGHT_UNITS, METRES_PER_FOOT, WEIGHT_UNITS
 from webapp.pictures.scale import (
     POINT_R,
@@ -70,6 +70,7 @@ class BoundaryPlot:
     who_in_unit: float
     max_in_unit: float  # the top of the weight range (700 kg) in the learner's unit
     everywhere: str | None  # a label if the whole picture is one region
+    flip_label: str  # flip.label, the answer at every weight, in the page's language
     point_r: float = POINT_R
 
 
@@ -293,4 +294,5 @@ def decision_plane(lesson: Lesson) -> BoundaryPlot:
         who_in_unit=who_kg / ax.kg_per_y,
         max_in_unit=flip.max_kg / ax.kg_per_y,
         everywhere=regions.everywhere,
+        flip_label=said(flip.label == POSITIVE_LABEL),
     )

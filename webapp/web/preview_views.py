@@ -6,7 +6,7 @@ import hashlib
 
 from flask import Blueprint, Response, abort, request
 
-from webapp.language import active
+from webapp.language import DEFAULT_LANGUAGE, active
 from webapp.lesson.params import parse_lesson, query_string
 from webapp.pictures import preview_card
 from webapp.web.lru import LRU
@@ -20,7 +20,9 @@ _cards = LRU[bytes](64)
 
 def etag(query: str, language: str) -> str:
     """A strong validator: the same parameters, language and drawing give the same image."""
-    key = f"{preview_card.VERSION}\n{language}\n{query}"
+    key = f"{preview_card.VERSION}\n{query}"
+    if language != DEFAULT_LANGUAGE:  # English cards keep the tags they always had
+        key += f"\n{language}"
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
