@@ -55,8 +55,8 @@ def gettext(message: str, **variables: Any) -> str:
 
 
 def pgettext(context: str, message: str, **variables: Any) -> str:
-    """``gettext`` for a word whose translation depends on where it stands: the same
-    English (a table's "Step" column, the "Step" activation) may need two."""
+    """``gettext`` for a message whose English has two meanings, told apart by
+    ``context`` ("Obese" the neuron's label, and "Obese" the WHO's BMI class)."""
     text = _active.get()[1].pgettext(context, message)
     return text % variables if variables else text
 

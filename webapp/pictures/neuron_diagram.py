@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from webapp.language import pgettext
 from webapp.lesson.neuron import Trace
 from webapp.pictures.scale import WIDTH, Label, r1, sign_class, text_width
 from webapp.pictures.words import said
@@ -46,7 +47,8 @@ class Input:
     """x₁ or x₂: its box and the texts down its wire."""
 
     box: Box
-    name: Label  # "height" / "weight"
+    title: str  # "height" / "weight", in the page's language
+    name: Label  # where the title goes
     value: Label  # "x₁ = 4 ft"
     weight: Label  # "× w₁ = 0.2", written across the wire's first gap
     product: Label  # "+0.8", across the second
@@ -141,10 +143,11 @@ def _wires(trace: Trace) -> tuple[Wire, Wire, Wire]:
     return wires[0], wires[1], wires[2]
 
 
-def _input(x: float) -> Input:
+def _input(x: float, title: str) -> Input:
     (_, weight_end), (_, product_end) = _GAPS
     return Input(
         box=_box(x - _INPUT_HALF_WIDTH, _INPUT_TOP, x + _INPUT_HALF_WIDTH, _INPUT_BOTTOM),
+        title=title,
         name=Label(r1(x), r1(_INPUT_TEXT_Y[0]), "middle"),
         value=Label(r1(x), r1(_INPUT_TEXT_Y[1]), "middle"),
         weight=Label(r1(x), r1(weight_end - _GAP_TEXT_RISE), "middle"),
@@ -178,7 +181,11 @@ def neuron_diagram(trace: Trace) -> NeuronDiagram:
         height=_HEIGHT,
         wires=_wires(trace),
         contributions=(trace.products[0], trace.products[1], trace.b),
-        inputs=(_input(_INPUT_X[0]), _input(_INPUT_X[1])),
+        # "weight" is the person's here, not the neuron's w: its own context
+        inputs=(
+            _input(_INPUT_X[0], pgettext("neuron input", "height")),
+            _input(_INPUT_X[1], pgettext("neuron input", "weight")),
+        ),
         bias=_box(_BIAS_LEFT, bias_top, _BIAS_FROM, bias_top + _BIAS_HEIGHT),
         bias_label=Label(r1((_BIAS_LEFT + _BIAS_FROM) / 2), r1(sy + 5), "middle"),
         sum=_circle(_SUM, _SUM_R),

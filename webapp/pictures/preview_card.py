@@ -178,8 +178,8 @@ def _label(draw: ImageDraw.ImageDraw, lesson: Lesson, x: int, top: int) -> None:
 def _bmi_line(lesson: Lesson) -> str:
     """The BMI check under the answer: the BMI, its WHO class, and whether they agree."""
     bmi = lesson.bmi
-    # the class is the lesson's word (webapp/lesson/bmi.py), shown in the card's language
-    values = {"bmi": local_number(fmt(bmi.bmi, 1)), "bmi_class": gettext(str(bmi.who_class))}
+    # the class is the lesson's word, in the card's language (webapp/lesson/bmi.py)
+    values = {"bmi": local_number(fmt(bmi.bmi, 1)), "bmi_class": str(bmi.who_class)}
     if bmi.agrees:
         return gettext(
             "BMI %(bmi)s (%(bmi_class)s): the neuron agrees, by luck. Its weights are random.",
