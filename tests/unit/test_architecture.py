@@ -342,6 +342,14 @@ def _on_text_or_lists(node: nodes.BinExpr) -> bool:
     return False
 
 
+def _template_environment() -> Environment:
+    """Parses templates as the app does: {% trans %} blocks, with newstyle gettext (which
+    passes a block's values to gettext, so no ``%`` node is made for them)."""
+    environment = Environment(extensions=["jinja2.ext.i18n"])
+    environment.newstyle_gettext = True  # type: ignore[attr-defined]
+    return environment
+
+
 def arithmetic(source: str) -> Iterator[tuple[int, str]]:
     """(line, operator) for each arithmetic operation in the template's expressions.
 
@@ -349,7 +357,7 @@ def arithmetic(source: str) -> Iterator[tuple[int, str]]:
     literals (a "−" or "a - b" in quotes) are never mistaken for expressions; ``~``,
     filters such as ``|round``, comparisons and a negative literal like ``-1`` are fine.
     """
-    tree = Environment().parse(source)
+    tree = _template_environment().parse(source)
     for node in tree.find_all((nodes.BinExpr, nodes.UnaryExpr)):
         if type(node) in ARITHMETIC:
             assert isinstance(node, nodes.BinExpr)
@@ -408,7 +416,7 @@ def test_the_arithmetic_finder(source, found):
 
 
 def ignore_missing_includes(source: str) -> Iterator[int]:
-    for include in Environment().parse(source).find_all(nodes.Include):
+    for include in _template_environment().parse(source).find_all(nodes.Include):
         if include.ignore_missing:
             yield include.lineno
 
