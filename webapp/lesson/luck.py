@@ -15,12 +15,12 @@ from functools import lru_cache
 
 import numpy as np
 
+from webapp.language import gettext
 from webapp.lesson.activations import ACTIVATIONS
 from webapp.lesson.bmi import bmi_check
 from webapp.lesson.boundary import z_star
 from webapp.lesson.neuron import activate
 from webapp.lesson.random_weights import RANDOM_SCALE, draw_weights
-from webapp.lesson.result import label_for
 
 SEED = 20_240_606
 DRAWS = 20_000
@@ -56,8 +56,9 @@ class LuckMeter:
 
     @property
     def bmi_label(self) -> str:
-        """The BMI rule's answer for this person, in the lesson's words."""
-        return label_for(self.bmi_obese)
+        """The BMI rule's answer for this person, in the lesson's words and the page's
+        language (read when shown: the meter itself is cached for every language)."""
+        return gettext("Obese") if self.bmi_obese else gettext("Not Obese")
 
     @property
     def coin_toss(self) -> bool:

@@ -28,6 +28,7 @@ from webapp.pictures.scale import (
     text_width,
     ticks,
 )
+from webapp.pictures.words import said
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,6 @@ class Curve:
 
 _HEIGHT = 200
 _CURVE_BOX = (42.0, 26.0, 332.0, 164.0)
-_SIDE_WORD = "← Not Obese"  # the longer of the two side labels, at 12.5 units
 _Y_TITLE_END = 88  # "↑ ŷ = f(z)" at the top left ends about here
 
 
@@ -130,7 +130,8 @@ def _point_label(px: float, py: float, text: str, font: float) -> Label:
 def _side_labels(star_x: float) -> tuple[Label | None, Label | None]:
     """The side labels above the plot, either side of z*, where they fit."""
     y = r1(_CURVE_BOX[1] - 8)
-    word = text_width(_SIDE_WORD, 12.5)
+    # the longer of the two side labels ("← Not Obese" in English), at 12.5 units
+    word = max(text_width("← " + said(False), 12.5), text_width(said(True) + " →", 12.5))
     # "← Not Obese" must clear the axis title "ŷ = f(z)" at the top left
     neg = Label(r1(star_x - 5), y, "end") if star_x - 5 - word >= _Y_TITLE_END else None
     pos = Label(r1(star_x + 5), y, "start") if star_x + 5 + word <= WIDTH - 2 else None

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from webapp.lesson.activations import ACTIVATIONS
 from webapp.lesson.neuron import Trace, forward
-from webapp.lesson.result import label_for
+from webapp.pictures.words import said
 
 
 @dataclass(frozen=True)
@@ -17,8 +17,9 @@ class ActivationRow:
     output_range: str
     output: float
     threshold: float
-    label: str
+    label: str  # the answer in the page's language
     chosen: bool
+    obese: bool  # the answer itself, for the template's colour and sign
 
 
 def activation_table(trace: Trace) -> tuple[ActivationRow, ...]:
@@ -33,8 +34,9 @@ def activation_table(trace: Trace) -> tuple[ActivationRow, ...]:
                 act.output_range,
                 other.output,
                 act.threshold,
-                label_for(other.decision),
+                said(other.decision),
                 name == trace.activation.name,
+                other.decision,
             )
         )
     return tuple(rows)

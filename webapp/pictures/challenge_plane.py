@@ -27,6 +27,7 @@ from webapp.pictures.scale import (
     r1,
     ticks,
 )
+from webapp.pictures.words import said
 
 Point = tuple[float, float]
 
@@ -142,7 +143,7 @@ def challenge_plane(
     segment = boundary_segment(w, h, plane)
     everywhere = None
     if segment is None:
-        everywhere = "Obese" if len(pos) >= 3 else "Not Obese"
+        everywhere = said(len(pos) >= 3)
 
     def screen(points: list[Point]) -> list[Point]:
         return [(sx(px + x_range[0]), sy(py + y_range[0])) for px, py in points]

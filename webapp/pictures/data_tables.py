@@ -10,13 +10,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from webapp.language import active, gettext, lazy_gettext, local_number, pgettext
 from webapp.lesson.luck import LuckMeter
-from webapp.lesson.numbers import fmt, minus
-from webapp.lesson.result import Lesson, label_for
+from webapp.lesson.numbers import minus
+from webapp.lesson.result import Lesson
 from webapp.pictures.activation_curve import Curve
 from webapp.pictures.decision_plane import BoundaryPlot
 from webapp.pictures.luck_chart import LuckChart
 from webapp.pictures.waterfall import Waterfall
+from webapp.pictures.words import count, said, shown
 
 Cell = str | float
 
@@ -35,36 +37,42 @@ def neuron_table(lesson: Lesson) -> DataTable:
     t, raw = lesson.trace, lesson.raw
     symbol = t.activation.symbol
     return DataTable(
-        caption="The numbers on the neuron diagram",
-        columns=("Quantity", "Value"),
+        caption=gettext("The numbers on the neuron diagram"),
+        columns=(gettext("Quantity"), gettext("Value")),
         rows=(
-            ("x₁, height (ft)", t.x[0]),
-            ("w₁", raw["w1"]),
+            (gettext("x₁, height (ft)"), t.x[0]),
+            ("w₁", _typed(raw["w1"])),
             ("w₁x₁", t.products[0]),
-            ("x₂, weight (kg)", t.x[1]),
-            ("w₂", raw["w2"]),
+            (gettext("x₂, weight (kg)"), t.x[1]),
+            ("w₂", _typed(raw["w2"])),
             ("w₂x₂", t.products[1]),
-            ("b", raw["b"]),
+            ("b", _typed(raw["b"])),
             ("z = w₁x₁ + w₂x₂ + b", t.z),
             (f"ŷ = {symbol}(z)", t.output),
-            ("Threshold", t.threshold),
-            ("Answer", lesson.label),
+            (gettext("Threshold"), t.threshold),
+            (gettext("Answer"), said(t.decision)),
         ),
     )
 
 
-_STEP_NAMES = {"b": "Start at b", "w1x1": "Add w₁x₁", "w2x2": "Add w₂x₂"}
+_STEP_NAMES = {
+    "b": lazy_gettext("Start at b"),
+    "w1x1": lazy_gettext("Add w₁x₁"),
+    "w2x2": lazy_gettext("Add w₂x₂"),
+}
 
 
 def waterfall_table(wf: Waterfall) -> DataTable:
     """The waterfall's bars: each step's size and the running total, then where it flips."""
     rows: list[tuple[Cell, ...]] = [
-        (_STEP_NAMES[bar.name], bar.value, bar.total) for bar in wf.bars if bar.name in _STEP_NAMES
+        (str(_STEP_NAMES[bar.name]), bar.value, bar.total)
+        for bar in wf.bars
+        if bar.name in _STEP_NAMES
     ]
-    rows.append(("The answer flips at z", "", wf.star))
+    rows.append((gettext("The answer flips at z"), "", wf.star))
     return DataTable(
-        caption="How z adds up, step by step",
-        columns=("Step", "Adds", "Running total"),
+        caption=gettext("How z adds up, step by step"),
+        columns=(pgettext("waterfall table", "Step"), gettext("Adds"), gettext("Running total")),
         rows=tuple(rows),
     )
 
@@ -73,17 +81,19 @@ def curve_table(lesson: Lesson, curve: Curve) -> DataTable:
     """The curve at its axis ticks, where it crosses the threshold, and at the learner's z."""
     act = lesson.trace.activation
     marked = {tick.value: "" for tick in curve.x_ticks}
-    marked[act.z_star] = "crosses the threshold"
-    marked[lesson.trace.z] = "your z"
+    marked[act.z_star] = gettext("crosses the threshold")
+    marked[lesson.trace.z] = gettext("your z")
     zs = np.array(sorted(marked), dtype=float)
     outputs = act.function(zs)
     rows = tuple(
-        (_z_text(z), float(y), label_for(bool(y >= act.threshold)), marked[float(z)])
+        (_z_text(z), float(y), said(bool(y >= act.threshold)), marked[float(z)])
         for z, y in zip(zs, outputs, strict=True)
     )
     return DataTable(
-        caption=f"The activation {act.title.lower()} at a few values of z",
-        columns=("z", f"ŷ = {act.symbol}(z)", "Says", "Note"),
+        caption=gettext(
+            "The activation %(name)s at a few values of z", name=_in_sentence(str(act.title))
+        ),
+        columns=("z", f"ŷ = {act.symbol}(z)", gettext("Says"), gettext("Note")),
         rows=rows,
     )
 
@@ -92,19 +102,27 @@ def plane_table(lesson: Lesson, plane: BoundaryPlot) -> DataTable:
     """The plane's marked points in the learner's units: the boundary's ends, the
     learner, where the answer flips at this height, and where BMI reaches 30."""
     hu, wu = plane.height_unit, plane.weight_unit
-    height = lesson.raw["height"]
-    rows: list[tuple[Cell, ...]] = [("You", height, lesson.raw["weight"], lesson.label)]
+    height = _typed(lesson.raw["height"])
+    you = (gettext("You"), height, _typed(lesson.raw["weight"]), said(lesson.trace.decision))
+    rows: list[tuple[Cell, ...]] = [you]
     if plane.line is not None:
-        for end, (x, y) in zip(("starts", "ends"), plane.line, strict=True):
-            rows.append((f"The boundary line {end}", x, y, "the answer flips"))
+        ends = (gettext("The boundary line starts"), gettext("The boundary line ends"))
+        for end, (x, y) in zip(ends, plane.line, strict=True):
+            rows.append((end, x, y, gettext("the answer flips")))
     if plane.flip_in_unit is not None:
-        rows.append(("The answer flips at your height", height, plane.flip_in_unit, ""))
-    rows.append(("BMI = 30 at your height", height, plane.who_in_unit, "the WHO says Obese"))
+        rows.append((gettext("The answer flips at your height"), height, plane.flip_in_unit, ""))
+    rows.append((gettext("BMI = 30 at your height"), height, plane.who_in_unit, _who_says_obese()))
     if plane.everywhere:
-        rows.append(("Everywhere in the picture", "", "", f"the neuron says {plane.everywhere}"))
+        says = gettext("the neuron says %(label)s", label=plane.everywhere)
+        rows.append((gettext("Everywhere in the picture"), "", "", says))
     return DataTable(
-        caption="The points on the height and weight plane",
-        columns=("Point", f"Height ({hu})", f"Weight ({wu})", "Note"),
+        caption=gettext("The points on the height and weight plane"),
+        columns=(
+            gettext("Point"),
+            gettext("Height (%(unit)s)", unit=hu),
+            gettext("Weight (%(unit)s)", unit=wu),
+            gettext("Note"),
+        ),
         rows=tuple(rows),
     )
 
@@ -118,21 +136,39 @@ def luck_table(chart: LuckChart) -> DataTable:
 
     rows: list[tuple[Cell, ...]] = []
     if m.below:
-        rows.append((f"below {z(m.edges[0])}", f"{m.below:,}", _says(m, m.edges[0] - 1)))
-    for left, right, count in zip(m.edges, m.edges[1:], m.counts, strict=False):
-        rows.append((f"{z(left)} to {z(right)}", f"{count:,}", _says(m, left)))
+        below = gettext("below %(z)s", z=z(m.edges[0]))
+        rows.append((below, count(m.below), _says(m, m.edges[0] - 1)))
+    for left, right, n in zip(m.edges, m.edges[1:], m.counts, strict=False):
+        span = gettext("%(low)s to %(high)s", low=z(left), high=z(right))
+        rows.append((span, count(n), _says(m, left)))
     if m.above:
-        rows.append((f"{z(m.edges[-1])} and above", f"{m.above:,}", _says(m, m.edges[-1])))
+        above = gettext("%(z)s and above", z=z(m.edges[-1]))
+        rows.append((above, count(m.above), _says(m, m.edges[-1])))
     return DataTable(
-        caption=f"{m.draws:,} random neurons by their z",
-        columns=("z", "Random neurons", "They say"),
+        caption=gettext("%(draws)s random neurons by their z", draws=count(m.draws)),
+        columns=("z", gettext("Random neurons"), gettext("They say")),
         rows=tuple(rows),
     )
 
 
 def _says(meter: LuckMeter, z: float) -> str:
-    return label_for(z >= meter.z_star)
+    return said(z >= meter.z_star)
 
 
 def _z_text(z: float, places: int = 4) -> str:
-    return minus(fmt(float(z), places))
+    return shown(z, places)
+
+
+def _typed(text: str) -> str:
+    """A number as the learner typed it, written the page's way (share links keep dots)."""
+    return local_number(minus(text))
+
+
+def _who_says_obese() -> str:
+    return gettext("the WHO says %(label)s", label=said(True))
+
+
+def _in_sentence(title: str) -> str:
+    """An activation's title inside a sentence: lower case ("the activation sigmoid"),
+    except in German, where it stays a noun as written ("die Aktivierung Sigmoid")."""
+    return title if active().code == "de" else title.lower()

@@ -18,9 +18,10 @@ from webapp.lesson.boundary import (
     decision_half_plane,
     flip_weight,
 )
-from webapp.lesson.result import Lesson, label_for
+from webapp.lesson.result import POSITIVE_LABEL, Lesson
 from webapp.lesson.units import HEIGHT_UNITS, METRES_PER_FOOT, WEIGHT_UNITS
 from webapp.pictures.scale import (
+    FONT,
     POINT_R,
     WIDTH,
     Label,
@@ -32,8 +33,10 @@ from webapp.pictures.scale import (
     nice_ceiling,
     polyline,
     r1,
+    text_width,
     ticks,
 )
+from webapp.pictures.words import said
 
 Point = tuple[float, float]
 Segment = tuple[Point, Point]
@@ -69,6 +72,7 @@ class BoundaryPlot:
     who_in_unit: float
     max_in_unit: float  # the top of the weight range (700 kg) in the learner's unit
     everywhere: str | None  # a label if the whole picture is one region
+    flip_label: str  # flip.label, the answer at every weight, in the page's language
     point_r: float = POINT_R
 
 
@@ -81,6 +85,7 @@ _MIN_WEIGHT_KG = 160.0
 _YOU_SPOTS = ((-8, 8), (20, 8), (5, 10), (-20, 14), (32, 14))
 _YOU_HALF_WIDTH, _YOU_HALF_HEIGHT = 15, 7  # "you" in bold is about 30 × 13 units
 _YOU_CLEARANCE = 6.0  # enough room between "you" and a line
+_REGION_HALF_WIDTH = 40.0  # "Obese" / "Not Obese" stay this far inside the plot's sides
 
 
 @dataclass(frozen=True)
@@ -152,9 +157,9 @@ def _regions(lesson: Lesson, ax: _Axes) -> _Regions:
     # A line that only grazes a corner (too close to draw) leaves a sliver region:
     # then the other answer fills the picture.
     if len(pos) < 3 or (segment is None and _area(pos) < _area(neg)):
-        everywhere = label_for(False)
+        everywhere = said(False)
     elif len(neg) < 3 or segment is None:
-        everywhere = label_for(True)
+        everywhere = said(True)
     return _Regions(pos, neg, segment, everywhere)
 
 
@@ -164,15 +169,17 @@ def _region_path(points: list[Point], ax: _Axes) -> str:
     return polyline(ax.screen(points)) + "Z"
 
 
-def _region_label(points: list[Point], ax: _Axes, you: Point) -> Label | None:
-    """A spot well inside the region and away from the learner's point."""
+def _region_label(points: list[Point], ax: _Axes, you: Point, text: str) -> Label | None:
+    """A spot well inside the region and away from the learner's point, far enough
+    from the sides for ``text`` (longer in German and Spanish) to stay in the plot."""
     if len(points) < 3:
         return None
     x0, y0, x1, y1 = _PLANE_BOX
+    half = max(_REGION_HALF_WIDTH, text_width(text, FONT) / 2)
     screen = ax.screen(points)
     cx, cy = _centroid(screen)
     spots = [(cx, cy)] + [((cx + vx) / 2, (cy + vy) / 2) for vx, vy in screen]
-    spots = [(min(max(x, x0 + 40), x1 - 40), min(max(y, y0 + 16), y1 - 6)) for x, y in spots]
+    spots = [(min(max(x, x0 + half), x1 - half), min(max(y, y0 + 16), y1 - 6)) for x, y in spots]
     best = max(spots, key=lambda s: min(math.hypot(s[0] - you[0], s[1] - you[1]), 60))
     return Label(r1(best[0]), r1(best[1]), "middle")
 
@@ -273,8 +280,8 @@ def decision_plane(lesson: Lesson) -> BoundaryPlot:
         y_max=ax.y_max,
         pos_region=_region_path(regions.pos, ax),
         neg_region=_region_path(regions.neg, ax),
-        pos_label=_region_label(regions.pos, ax, you),
-        neg_label=_region_label(regions.neg, ax, you),
+        pos_label=_region_label(regions.pos, ax, you, said(True)),
+        neg_label=_region_label(regions.neg, ax, you, said(False)),
         line=segment,
         line_path="" if segment is None else polyline(ax.screen(list(segment))),
         axes=frame(_PLANE_BOX, x_ticks, y_ticks),
@@ -292,4 +299,5 @@ def decision_plane(lesson: Lesson) -> BoundaryPlot:
         who_in_unit=who_kg / ax.kg_per_y,
         max_in_unit=flip.max_kg / ax.kg_per_y,
         everywhere=regions.everywhere,
+        flip_label=said(str(flip.label) == str(POSITIVE_LABEL)),
     )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from webapp.lesson.luck import LuckMeter, luck_meter
 from webapp.lesson.result import Lesson
 from webapp.pictures.scale import WIDTH, Label, Scale, Tick, baseline, below_axis, r1, ticks
+from webapp.pictures.words import count as count_text
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,16 @@ class LuckChart:
     ticks: tuple[Tick, ...]
     agree_left: bool  # whether the agreeing bars are left of z*
     mean_x: float | int
+
+    @property
+    def draws_text(self) -> str:
+        """How many random neurons, written for people in the page's language (20,000)."""
+        return count_text(self.meter.draws)
+
+    @property
+    def agree_text(self) -> str:
+        """How many of them agree with the BMI rule, written the same way."""
+        return count_text(self.meter.agree)
 
 
 _HEIGHT = 148

@@ -9,8 +9,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from webapp.language import pgettext
 from webapp.lesson.neuron import Trace
-from webapp.pictures.scale import WIDTH, Label, r1, sign_class
+from webapp.pictures.scale import WIDTH, Label, r1, sign_class, text_width
+from webapp.pictures.words import said
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,8 @@ class Input:
     """x₁ or x₂: its box and the texts down its wire."""
 
     box: Box
-    name: Label  # "height" / "weight"
+    title: str  # "height" / "weight", in the page's language
+    name: Label  # where the title goes
     value: Label  # "x₁ = 4 ft"
     weight: Label  # "× w₁ = 0.2", written across the wire's first gap
     product: Label  # "+0.8", across the second
@@ -104,7 +107,7 @@ _NODE_RX = 8.0
 _ARROW_LENGTH, _ARROW_HALF_WIDTH = 9.0, 5.0
 _ANSWER_X = 226.0  # the left edge of ŷ, its answer and the reason
 _PILL_HEIGHT = 26.0
-_PILL_WIDTH = {True: 62.0, False: 90.0}  # "Obese", "Not Obese"
+_PILL_FONT, _PILL_PADDING, _PILL_LEAST = 14.0, 14.4, 62.0  # "Not Obese" is 90 wide
 
 
 def _edge_width(value: float, biggest: float) -> float | int:
@@ -140,10 +143,11 @@ def _wires(trace: Trace) -> tuple[Wire, Wire, Wire]:
     return wires[0], wires[1], wires[2]
 
 
-def _input(x: float) -> Input:
+def _input(x: float, title: str) -> Input:
     (_, weight_end), (_, product_end) = _GAPS
     return Input(
         box=_box(x - _INPUT_HALF_WIDTH, _INPUT_TOP, x + _INPUT_HALF_WIDTH, _INPUT_BOTTOM),
+        title=title,
         name=Label(r1(x), r1(_INPUT_TEXT_Y[0]), "middle"),
         value=Label(r1(x), r1(_INPUT_TEXT_Y[1]), "middle"),
         weight=Label(r1(x), r1(weight_end - _GAP_TEXT_RISE), "middle"),
@@ -168,7 +172,8 @@ def neuron_diagram(trace: Trace) -> NeuronDiagram:
     to_f = _arrow_down(sx, sy + _SUM_R, fy - _F_R - 1)
     z_label_y = fy - _F_R - 1 - _ARROW_LENGTH - 2  # just above the arrow's head
     f_big = len(trace.activation.symbol) == 1
-    pill_width = _PILL_WIDTH[trace.decision]
+    pill_width = max(_PILL_LEAST, text_width(said(trace.decision), _PILL_FONT) + _PILL_PADDING)
+    answer_x = min(_ANSWER_X, WIDTH - 2 - pill_width)  # a long answer moves left to fit
     pill_y = fy - 2
     bias_top = sy - _BIAS_HEIGHT / 2
     return NeuronDiagram(
@@ -176,7 +181,11 @@ def neuron_diagram(trace: Trace) -> NeuronDiagram:
         height=_HEIGHT,
         wires=_wires(trace),
         contributions=(trace.products[0], trace.products[1], trace.b),
-        inputs=(_input(_INPUT_X[0]), _input(_INPUT_X[1])),
+        # "weight" is the person's here, not the neuron's w: its own context
+        inputs=(
+            _input(_INPUT_X[0], pgettext("neuron input", "height")),
+            _input(_INPUT_X[1], pgettext("neuron input", "weight")),
+        ),
         bias=_box(_BIAS_LEFT, bias_top, _BIAS_FROM, bias_top + _BIAS_HEIGHT),
         bias_label=Label(r1((_BIAS_LEFT + _BIAS_FROM) / 2), r1(sy + 5), "middle"),
         sum=_circle(_SUM, _SUM_R),
@@ -186,9 +195,9 @@ def neuron_diagram(trace: Trace) -> NeuronDiagram:
         f=_circle(_F, _F_R),
         f_label=Label(r1(fx), r1(fy + (7 if f_big else 5)), "middle"),
         f_big=f_big,
-        to_answer=_arrow_right(fy, fx + _F_R, _ANSWER_X - 5),
-        output_label=Label(r1(_ANSWER_X), r1(fy - 10), "start"),
-        pill=_box(_ANSWER_X, pill_y, _ANSWER_X + pill_width, pill_y + _PILL_HEIGHT, 13),
-        pill_label=Label(r1(_ANSWER_X + pill_width / 2), r1(pill_y + 18), "middle"),
-        reason=Label(r1(_ANSWER_X), r1(pill_y + _PILL_HEIGHT + 18), "start"),
+        to_answer=_arrow_right(fy, fx + _F_R, answer_x - 5),
+        output_label=Label(r1(answer_x), r1(fy - 10), "start"),
+        pill=_box(answer_x, pill_y, answer_x + pill_width, pill_y + _PILL_HEIGHT, 13),
+        pill_label=Label(r1(answer_x + pill_width / 2), r1(pill_y + 18), "middle"),
+        reason=Label(r1(answer_x), r1(pill_y + _PILL_HEIGHT + 18), "start"),
     )

@@ -2,7 +2,8 @@
 
 Open Graph previews need a raster image, so this draws what the result panel
 says — the person, z, ŷ and the label, the BMI check — with a small picture of
-the activation curve and the learner's point. No Flask here: the view handles
+the activation curve and the learner's point, in the active language (its words and
+its decimal comma: webapp.language). No Flask here: the view handles
 caching (ETag from the normalized parameters and ``VERSION``).
 """
 
@@ -15,9 +16,11 @@ from functools import lru_cache
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
+from webapp.language import gettext, local_number
 from webapp.lesson.numbers import fmt, minus
 from webapp.lesson.result import Lesson
 from webapp.pictures.activation_curve import activation_curve
+from webapp.pictures.words import said, shown
 
 # Bump when the card's drawing changes, so cached copies (ETag) are replaced.
 VERSION = "1"
@@ -62,9 +65,14 @@ def _size(f: Font) -> float:
     return float(getattr(f, "size", 0))
 
 
+def _typed(text: str) -> str:
+    """A number as typed, in the card's language (0,2 in German)."""
+    return local_number(minus(text))
+
+
 def _term(text: str) -> str:
     """A number after + or ×: negative ones in parentheses, + (−1)."""
-    return f"({minus(text)})" if text.startswith("-") else text
+    return f"({_typed(text)})" if text.startswith("-") else _typed(text)
 
 
 def _dashed(draw: ImageDraw.ImageDraw, x0: float, x1: float, y: float, fill: str) -> None:
@@ -107,8 +115,13 @@ def _curve(draw: ImageDraw.ImageDraw, lesson: Lesson, box: tuple[int, int, int, 
     r = 11 * s
     colour = POS if t.decision else NEG
     draw.ellipse([px - r, py - r, px + r, py + r], fill=colour, outline=SURFACE, width=3 * s)
-    caption = f"ŷ = {t.activation.symbol}(z), threshold {fmt(t.threshold)}"
-    draw.text((left, bottom + 14 * s), caption, font=font(22 * s), fill=MUTED)
+    caption = gettext(
+        "ŷ = %(f)s(z), threshold %(threshold)s",
+        f=t.activation.symbol,
+        threshold=local_number(fmt(t.threshold)),
+    )
+    caption_font = _fit(draw, caption, 22, (right - left) / s + 40, False)
+    draw.text((left, bottom + 14 * s), caption, font=caption_font, fill=MUTED)
 
 
 def _card(draw: ImageDraw.ImageDraw) -> int:
@@ -124,11 +137,10 @@ def _card(draw: ImageDraw.ImageDraw) -> int:
     x = 80 * s
     brand = font(32 * s, bold=True)
     draw.text((x, 66 * s), "Neuron Lab", font=brand, fill=ACCENT)
+    left = x + draw.textlength("Neuron Lab", font=brand) + 16 * s
+    tagline = gettext("one neuron, every step worked")
     draw.text(
-        (x + draw.textlength("Neuron Lab", font=brand) + 16 * s, 70 * s),
-        "one neuron, every step worked",
-        font=font(26 * s),
-        fill=MUTED,
+        (left, 70 * s), tagline, font=_fit(draw, tagline, 26, 1088 - left / s, False), fill=MUTED
     )
     return x
 
@@ -136,14 +148,16 @@ def _card(draw: ImageDraw.ImageDraw) -> int:
 def _formula(draw: ImageDraw.ImageDraw, lesson: Lesson) -> tuple[str, Font]:
     """z as typed, or as the products when the typed numbers are too long to fit."""
     t, raw = lesson.trace, lesson.raw
-    x1 = raw["height"] if lesson.height_unit == "ft" else fmt(t.x[0])
-    x2 = raw["weight"] if lesson.weight_unit == "kg" else fmt(t.x[1])
-    z = minus(fmt(t.z))
-    formula = f"z = {minus(raw['w1'])} × {x1} + {_term(raw['w2'])} × {x2} + {_term(raw['b'])} = {z}"
+    x1 = _typed(raw["height"] if lesson.height_unit == "ft" else fmt(t.x[0]))
+    x2 = _typed(raw["weight"] if lesson.weight_unit == "kg" else fmt(t.x[1]))
+    z = shown(t.z)
+    formula = (
+        f"z = {_typed(raw['w1'])} × {x1} + {_term(raw['w2'])} × {x2} + {_term(raw['b'])} = {z}"
+    )
     formula_font = _fit(draw, formula, 30, 620, False)
     if _size(formula_font) < 22 * _SCALE:  # long typed numbers: show the products instead
         p1, p2 = (fmt(v) for v in t.products)
-        formula = f"z = {minus(p1)} + {_term(p2)} + {_term(fmt(t.b))} = {z}"
+        formula = f"z = {_typed(p1)} + {_term(p2)} + {_term(fmt(t.b))} = {z}"
         formula_font = _fit(draw, formula, 30, 620, False)
     return formula, formula_font
 
@@ -151,14 +165,29 @@ def _formula(draw: ImageDraw.ImageDraw, lesson: Lesson) -> tuple[str, Font]:
 def _label(draw: ImageDraw.ImageDraw, lesson: Lesson, x: int, top: int) -> None:
     """The answer, Obese or Not Obese, in a pill of its colour."""
     s = _SCALE
+    label = said(lesson.trace.decision)
     label_font = font(40 * s, bold=True)
-    label = str(lesson.label)  # lazy: the page's language
     width = draw.textlength(label, font=label_font)
     fg, bg = (POS, POS_BG) if lesson.trace.decision else (NEG, NEG_BG)
     draw.rounded_rectangle(
         [x, top, x + width + 56 * s, top + 72 * s], radius=36 * s, fill=bg, outline=fg, width=3 * s
     )
     draw.text((x + 28 * s, top + 36 * s), label, font=label_font, fill=fg, anchor="lm")
+
+
+def _bmi_line(lesson: Lesson) -> str:
+    """The BMI check under the answer: the BMI, its WHO class, and whether they agree."""
+    bmi = lesson.bmi
+    # the class is the lesson's word, in the card's language (webapp/lesson/bmi.py)
+    values = {"bmi": local_number(fmt(bmi.bmi, 1)), "bmi_class": str(bmi.who_class)}
+    if bmi.agrees:
+        return gettext(
+            "BMI %(bmi)s (%(bmi_class)s): the neuron agrees, by luck. Its weights are random.",
+            **values,
+        )
+    return gettext(
+        "BMI %(bmi)s (%(bmi_class)s): the neuron disagrees. Its weights are random.", **values
+    )
 
 
 def render(lesson: Lesson) -> bytes:
@@ -170,17 +199,16 @@ def render(lesson: Lesson) -> bytes:
     x = _card(draw)
 
     raw = lesson.raw
-    person = f"{raw['height']} {lesson.height_unit}, {raw['weight']} {lesson.weight_unit}"
+    height, weight = _typed(raw["height"]), _typed(raw["weight"])
+    person = f"{height} {lesson.height_unit}, {weight} {lesson.weight_unit}"
     draw.text((x, 130 * s), person, font=_fit(draw, person, 54, 620, True), fill=TEXT)
     formula, formula_font = _formula(draw, lesson)
     draw.text((x, 222 * s), formula, font=formula_font, fill=TEXT)
-    output = f"ŷ = {t.activation.symbol}(z) = {minus(fmt(t.output))}"
+    output = f"ŷ = {t.activation.symbol}(z) = {shown(t.output)}"
     draw.text((x, 282 * s), output, font=_fit(draw, output, 64, 620, True), fill=TEXT)
     _label(draw, lesson, x, 392 * s)
 
-    bmi = lesson.bmi
-    verdict = "agrees, by luck" if bmi.agrees else "disagrees"
-    line = f"BMI {fmt(bmi.bmi, 1)} ({bmi.who_class}): the neuron {verdict}. Its weights are random."
+    line = _bmi_line(lesson)
     draw.text((x, 508 * s), line, font=_fit(draw, line, 28, 1040, False), fill=MUTED)
 
     _curve(draw, lesson, (760, 140, 1120, 420))

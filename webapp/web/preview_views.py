@@ -6,6 +6,7 @@ import hashlib
 
 from flask import Blueprint, Response, abort, request
 
+from webapp.language import DEFAULT_LANGUAGE, active
 from webapp.lesson.params import parse_lesson, query_string
 from webapp.pictures import preview_card
 from webapp.web.lru import LRU
@@ -17,9 +18,12 @@ MAX_AGE = 86400  # a day: the image for a set of parameters never changes within
 _cards = LRU[bytes](64)
 
 
-def etag(query: str) -> str:
-    """A strong validator: the same parameters and drawing give the same image."""
-    return hashlib.sha256(f"{preview_card.VERSION}\n{query}".encode()).hexdigest()[:32]
+def etag(query: str, language: str) -> str:
+    """A strong validator: the same parameters, language and drawing give the same image."""
+    key = f"{preview_card.VERSION}\n{query}"
+    if language != DEFAULT_LANGUAGE:  # English cards keep the tags they always had
+        key += f"\n{language}"
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
 @bp.get("/preview.png")
@@ -29,12 +33,15 @@ def image() -> Response:
     if not parsed.ok:
         abort(400, "; ".join(parsed.errors.values()))
     query = query_string(parsed.raw)
-    tag = etag(query)
+    language = active().code  # the card's words and decimal commas (lang=de)
+    tag = etag(query, language)
     # If-None-Match compares weakly (RFC 9110): answer 304 before drawing anything.
     if request.if_none_match.contains_weak(tag):
         response = Response(status=304)
     else:
-        png = _cards.get_or_make(query, lambda: preview_card.render(parsed.lesson()))
+        png = _cards.get_or_make(
+            f"{language}\n{query}", lambda: preview_card.render(parsed.lesson())
+        )
         response = Response(png, mimetype="image/png")
     response.set_etag(tag)
     response.cache_control.public = True

@@ -1,0 +1,26 @@
+"""The few words and numbers that pictures write themselves, in the page's language:
+the answer (Obese / Not Obese), a count (20,000) and a computed number (0.8582).
+Read at drawing time, so they follow each request's language (webapp.language);
+nothing here is cached, and SVG coordinates never pass through it."""
+
+from __future__ import annotations
+
+from babel.numbers import format_decimal
+
+from webapp.language import active, gettext, local_number
+from webapp.lesson.numbers import fmt, minus
+
+
+def said(decision: bool) -> str:
+    """The neuron's answer for ``decision``, as the page shows it."""
+    return gettext("Obese") if decision else gettext("Not Obese")
+
+
+def count(n: int) -> str:
+    """A count for people: 20,000 in English, 20.000 in German and Spanish."""
+    return format_decimal(n, locale=active().code)
+
+
+def shown(value: float, places: int = 4) -> str:
+    """A computed number as a label reads it: rounded, a true minus sign, the page's decimal."""
+    return local_number(minus(fmt(float(value), places)))
