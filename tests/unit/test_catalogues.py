@@ -53,7 +53,8 @@ def _catalogue(code: str):
 
 
 def _forms(message) -> list[str]:
-    return list(message.string) if isinstance(message.string, tuple) else [message.string]
+    string = message.string
+    return list(string) if isinstance(string, list | tuple) else [string]
 
 
 def test_the_source_has_messages_to_translate():
@@ -106,8 +107,16 @@ def test_the_compiled_catalogue_is_the_po_file(code):
     catalogue = _catalogue(code)
     with open(TRANSLATIONS / code / "LC_MESSAGES" / "messages.mo", "rb") as mo:
         compiled = read_mo(mo)
-    expected = {(m.context, m.id): m.string for m in catalogue if m.id and not m.fuzzy}
-    got = {(m.context, m.id): m.string for m in compiled if m.id}
+
+    def entries(messages) -> dict:
+        # read_mo gives a plural's ids and forms as lists, read_po as tuples
+        return {
+            (m.context, tuple(m.id) if isinstance(m.id, list | tuple) else m.id): tuple(_forms(m))
+            for m in messages
+            if m.id and not m.fuzzy
+        }
+
+    expected, got = entries(catalogue), entries(compiled)
     stale = sorted(str(k) for k in expected.keys() ^ got.keys())
     stale += sorted(str(k) for k in expected.keys() & got.keys() if expected[k] != got[k])
     assert not stale, f"run pybabel compile -d webapp/translations: {stale[:10]}"

@@ -14,23 +14,12 @@ from webapp.challenges.hints import Hint, hint, no_line_reason
 from webapp.challenges.model import ParsedChallenge
 from webapp.challenges.separability import separable
 from webapp.challenges.verdict import Attempt, attempt
-from webapp.language import DEFAULT_LANGUAGE, active, gettext
+from webapp.language import gettext
 from webapp.lesson.numbers import fmt_exact
 from webapp.lesson.params import LESSON_DEFAULTS, choices
 from webapp.pictures.challenge_plane import ChallengePlot, challenge_plane
-from webapp.web.links import lesson_url
-
-
-def lang_params() -> dict[str, str]:
-    """``lang`` for a link or a form to another page, when this page is not in English
-    (English links keep their exact form, as webapp/web/links.py's)."""
-    code = active().code
-    return {} if code == DEFAULT_LANGUAGE else {"lang": code}
-
-
-def with_lang(url: str) -> str:
-    """``url`` (which has a query) with ``lang`` last when this page is not in English."""
-    return "".join([url, *(f"&lang={code}" for code in lang_params().values())])
+from webapp.web.languages import page_lang, with_lang
+from webapp.web.links import add_lang, lesson_url, link_lang
 
 
 @dataclass(frozen=True)
@@ -95,7 +84,7 @@ class ChallengePage:
             **vars(self),
             "title": self.title,
             "heading": self.heading,
-            "lang": lang_params(),
+            "lang": page_lang(),
             "page": self,
         }
 
@@ -131,7 +120,7 @@ def challenge_page(parsed: ParsedChallenge, endpoint: str = "challenges.show") -
     }
     form = LearnerForm(parsed.learner_raw, learner_errors, locked)
     # The form carries the challenge and, on a German or Spanish page, the language.
-    hidden = {**(c.link_params() if c else {}), **lang_params()}
+    hidden = {**(c.link_params() if c else {}), **page_lang()}
     if c is None or not parsed.ok:
         return ChallengePage(parsed, form, hidden)
     a = attempt(c, *parsed.effective())
@@ -147,8 +136,8 @@ def challenge_page(parsed: ParsedChallenge, endpoint: str = "challenges.show") -
     )
     can = separable(c, a.activation)
     link = parsed.link()
-    share = with_lang(url_for("challenges.show", _external=True) + "?" + link)
-    embed_src = with_lang(url_for("challenges.embed", _external=True) + "?" + link)
+    share = add_lang(url_for("challenges.show", _external=True) + "?" + link, link_lang())
+    embed_src = add_lang(url_for("challenges.embed", _external=True) + "?" + link, link_lang())
     return ChallengePage(
         parsed=parsed,
         form=form,

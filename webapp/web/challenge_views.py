@@ -20,8 +20,9 @@ from webapp.challenges.solved import Solved
 from webapp.challenges.teacher_form import LABEL_CHOICES, ROWS, parse_teacher_form, row_name
 from webapp.lesson.params import choices
 from webapp.web import records_cookie
-from webapp.web.challenge_page import challenge_page, lang_params, with_lang
+from webapp.web.challenge_page import challenge_page
 from webapp.web.embed_views import CookielessWidgetSessions
+from webapp.web.languages import page_lang, with_lang
 from webapp.web.response_cache import mark_cacheable
 from webapp.web.security import allow_framing
 
@@ -71,7 +72,7 @@ def index() -> str:
     rows = [(b, separable(b.challenge)) for b in LADDER]
     urls = {name: with_lang(url) for name, url in ladder_urls().items()}
     return render_template(
-        "challenges/index.html", ladder=rows, urls=urls, solved=solved_here(), lang=lang_params()
+        "challenges/index.html", ladder=rows, urls=urls, solved=solved_here(), lang=page_lang()
     )
 
 
@@ -112,6 +113,6 @@ def new() -> Response | tuple[str, int]:
         label_choices=LABEL_CHOICES,
         height_units=choices("height_unit"),
         weight_units=choices("weight_unit"),
-        lang=lang_params(),
+        lang=page_lang(),
     )
     return html, 400 if form.errors else 200

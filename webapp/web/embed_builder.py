@@ -18,9 +18,9 @@ from flask import url_for
 
 from webapp.api import oembed
 from webapp.api.embed_parts import PARTS, estimated_height, height_table
-from webapp.language import DEFAULT_LANGUAGE, active, gettext
+from webapp.language import gettext
 from webapp.lesson.result import Lesson
-from webapp.web.links import lesson_url
+from webapp.web.links import lesson_url, link_lang
 
 
 @dataclass(frozen=True)
@@ -74,8 +74,7 @@ def embed_builder(
     """The builder for one lesson and the choices the page was asked for."""
     # A German page's widget speaks German: ``lang`` right after the lesson's parameters,
     # where the builder's script finds it (in the widget base) before adding the options.
-    code = active().code
-    extra = ({} if code == DEFAULT_LANGUAGE else {"lang": code}) | options.extra()
+    extra = link_lang() | options.extra()
     widget_url = lesson_url("embed.index", lesson.raw, **extra)
     height = estimated_height(options.shown_parts, width)
     title = gettext("Neuron Lab: %(summary)s", summary=lesson.summary)

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
-from urllib.parse import parse_qsl
 
 import numpy as np
 from flask import (
@@ -32,14 +31,14 @@ from flask_babel import force_locale, get_translations
 from webapp.api import oembed
 from webapp.api.embed_parts import PARTS
 from webapp.challenges.model import parse_challenge
-from webapp.language import DEFAULT_LANGUAGE, LANGUAGES, active, gettext, speaking
+from webapp.language import DEFAULT_LANGUAGE, LANGUAGES, gettext, speaking
 from webapp.lesson.params import ParsedLesson, parse_lesson
 from webapp.lesson.random_weights import with_random_weights
 from webapp.practice.answers import parse_answers
 from webapp.practice.check import attempt, default_ask
 from webapp.practice.steps import all_steps
 from webapp.web.lesson_page import embed_code, lesson_page, predict_view
-from webapp.web.links import lesson_url
+from webapp.web.links import add_lang, lesson_url, link_lang
 from webapp.web.rate_limits import fresh_render
 from webapp.web.response_cache import mark_cacheable
 from webapp.web.security import allow_framing
@@ -87,8 +86,7 @@ def _render_widget(parsed: ParsedLesson, options: oembed.WidgetOptions) -> tuple
 def page_url(endpoint: str) -> str:
     """A page of this site, absolute (the widget opens it in a new tab), in the
     widget's language: ``lang`` when it is not English."""
-    code = active().code
-    return url_for(endpoint, _external=True, lang=None if code == DEFAULT_LANGUAGE else code)
+    return url_for(endpoint, _external=True, **link_lang())
 
 
 def _widget(parsed: ParsedLesson, options: oembed.WidgetOptions) -> tuple[str, int]:
@@ -158,14 +156,6 @@ def _in_language_of(query: dict[str, list[str]]) -> Iterator[None]:
         yield
 
 
-def _with_lang(query: str) -> str:
-    """A query string for a widget, with ``lang`` added on a page not in English."""
-    code = active().code
-    if code == DEFAULT_LANGUAGE or "lang" in dict(parse_qsl(query)):
-        return query
-    return f"{query}&lang={code}"
-
-
 def _challenge_oembed(
     query: dict[str, list[str]], maxwidth: int | None, maxheight: int | None
 ) -> tuple[Response, int] | Response:
@@ -174,7 +164,7 @@ def _challenge_oembed(
     if not parsed.ok or parsed.challenge is None:
         return _oembed_error(404, "url", "The URL's challenge is invalid.")
     width, height = oembed.fit_size(maxwidth, maxheight)
-    src = url_for("challenges.embed", _external=True) + "?" + _with_lang(parsed.link())
+    src = add_lang(url_for("challenges.embed", _external=True) + "?" + parsed.link(), link_lang())
     title = gettext(
         "Neuron Lab challenge: %(title)s",
         title=parsed.challenge.title or gettext("find the weights"),

@@ -10,13 +10,14 @@ import os
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from flask import Flask, Response, abort, request
+from flask import Flask, Response, abort, request, url_for
 from flask_babel import Babel, get_translations
 from markupsafe import Markup
 
 from webapp.language import DEFAULT_LANGUAGE, LANGUAGES, Language, active, gettext
 from webapp.language.speaking import activate, deactivate, translated, translated_plural
 from webapp.lesson.params import MAX_RAW_LENGTH, dotted
+from webapp.web.links import add_lang
 
 TRANSLATIONS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "translations")
 # Blueprints whose answers are the same in every language (JSON for programs).
@@ -85,9 +86,12 @@ def _kept() -> list[tuple[str, str]]:
 
 
 def _this_path() -> str:
-    """This page's path, never starting with "//" (a request for //evil.example/ must
-    not become a link to another host)."""
-    return request.script_root + "/" + request.path.lstrip("/")
+    """This page's path, rebuilt from its route (a request for //evil.example/ or
+    /<script> is never echoed into a link); a page no route matched (a 404) links to
+    the lesson instead."""
+    if request.url_rule is None or request.endpoint is None:
+        return url_for("pages.index")
+    return url_for(request.endpoint, **(request.view_args or {}))
 
 
 def switcher() -> list[LanguageLink]:
@@ -109,37 +113,34 @@ def default_url() -> str:
     return f"{url}?{query}" if query else url
 
 
+def page_lang() -> dict[str, str]:
+    """``lang`` for this site's own links, forms and redirects: named when the page is
+    not in English, or is English because ``lang=en`` asked for it (a browser that
+    prefers German then stays in English page after page). A negotiated English page
+    names none, so its links keep their exact form."""
+    code = active().code
+    return {"lang": code} if code != DEFAULT_LANGUAGE or "lang" in request.args else {}
+
+
 def language_field() -> Markup:
-    """A GET form's hidden ``lang``: its answer comes back in the page's language."""
-    return Markup(f'<input type="hidden" name="lang" value="{active().code}">')
+    """A GET form's hidden ``lang`` (a form drops its action's query), when it has one."""
+    lang = page_lang()
+    return Markup(f'<input type="hidden" name="lang" value="{lang["lang"]}">' if lang else "")
 
 
 def with_lang(url: str) -> str:
-    """A POST form's action, naming the page's language (a body field would not count:
-    the language is read from the query)."""
-    return f"{url}{'&' if '?' in url else '?'}lang={active().code}"
+    """``url`` (a link, a POST form's action, a redirect) in this page's language."""
+    return add_lang(url, page_lang())
 
 
 def _keep_lang_on_redirect(response: Response) -> Response:
     """A redirect after a form (303 to the history, to a result) stays in the language
     the request named."""
     location = response.headers.get("Location", "")
-    if (
-        300 <= response.status_code < 400
-        and "lang" in request.args
-        and location.startswith("/")
-        and not location.startswith("//")
-        and "lang=" not in location
-    ):
+    local = location.startswith("/") and not location.startswith("//")
+    if 300 <= response.status_code < 400 and local:
         response.headers["Location"] = with_lang(location)
     return response
-
-
-def page_lang() -> dict[str, str]:
-    """``lang`` for ``url_for`` on links to other pages: ``{"lang": "de"}`` on a German
-    page, nothing on an English one (English links keep their exact form)."""
-    code = active().code
-    return {} if code == DEFAULT_LANGUAGE else {"lang": code}
 
 
 def _template_context() -> dict[str, object]:

@@ -9,13 +9,13 @@ from flask import Blueprint, Response, redirect, render_template, request, url_f
 from markupsafe import Markup
 
 from webapp.api.oembed import builder_options
-from webapp.language import DEFAULT_LANGUAGE, active
 from webapp.lesson.params import ParsedLesson, parse_lesson, query_string
 from webapp.lesson.random_weights import with_random_weights
 from webapp.practice.answers import parse_answers
 from webapp.practice.check import attempt, default_ask
 from webapp.practice.steps import all_steps
 from webapp.web import history_cookie, page_cache, progress_cookie
+from webapp.web.languages import page_lang
 from webapp.web.lesson_page import LessonPage, lesson_page, predict_view
 from webapp.web.links import lesson_url, share_url
 from webapp.web.rate_limits import fresh_render
@@ -83,8 +83,8 @@ def _render_predict(parsed: ParsedLesson) -> tuple[str, int]:
     )
     view = predict_view(lesson, answers, attempt(lesson, answers))
     if answers.level is not None:
-        lang = None if active().code == DEFAULT_LANGUAGE else active().code
-        view = replace(view, next_url=url_for("practice.new", level=answers.level, lang=lang))
+        next_url = url_for("practice.new", level=answers.level, **page_lang())
+        view = replace(view, next_url=next_url)
         if answers.ok and answers.checked:
             query = view.problem_url.partition("?")[2]
             done, dropped = progress_cookie.record(answers.level, query, view.attempt.solved)

@@ -10,6 +10,21 @@ from webapp.language import DEFAULT_LANGUAGE, active
 from webapp.lesson.params import query_string
 
 
+def link_lang() -> dict[str, str]:
+    """``lang`` on a link made to be given to others (share, embed, preview, oEmbed):
+    named only when the page is not in English, so every English link keeps its exact
+    form (docs/contract.md)."""
+    code = active().code
+    return {} if code == DEFAULT_LANGUAGE else {"lang": code}
+
+
+def add_lang(url: str, lang: Mapping[str, str]) -> str:
+    """``url`` with ``lang`` last, unless it names a language already."""
+    if not lang or "lang=" in url.partition("?")[2]:
+        return url
+    return f"{url}{'&' if '?' in url else '?'}lang={lang['lang']}"
+
+
 def lesson_url(
     endpoint: str, raw: Mapping[str, str], *, external: bool = True, **extra: str
 ) -> str:
@@ -19,8 +34,7 @@ def lesson_url(
     last when the page is not in English (so English links keep their exact form).
     """
     query = query_string(raw)
-    if active().code != DEFAULT_LANGUAGE:
-        extra = {**extra, "lang": active().code}
+    extra = {**extra, **link_lang()}
     if extra:
         query += "&" + "&".join(f"{name}={value}" for name, value in extra.items())
     return f"{url_for(endpoint, _external=external)}?{query}"

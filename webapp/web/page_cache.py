@@ -14,6 +14,7 @@ from flask import Flask, current_app
 from markupsafe import Markup
 
 from webapp.language import active
+from webapp.web.languages import page_lang
 from webapp.web.lru import LRU
 
 EXTENSION = "neuron_lab_fragments"
@@ -27,4 +28,6 @@ def init_app(app: Flask) -> None:
 def cached(key: Hashable, render: Callable[[], str]) -> Markup:
     """The fragment for ``key`` in the page's language, rendered on first use."""
     cache: LRU[Markup] = current_app.extensions[EXTENSION]
-    return cache.get_or_make((active().code, key), lambda: Markup(render()))
+    # Its links and forms name ``lang`` or not (webapp/web/languages.py page_lang).
+    where = (active().code, bool(page_lang()))
+    return cache.get_or_make((where, key), lambda: Markup(render()))

@@ -6,7 +6,7 @@ import numpy as np
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 from flask_wtf.csrf import generate_csrf
 
-from webapp.language import DEFAULT_LANGUAGE, active, gettext
+from webapp.language import gettext
 from webapp.practice.answers import LEVELS
 from webapp.practice.problems import LEVEL_TEXTS, LEVEL_TITLES, fresh_seed, problem, stage_for
 from webapp.practice.progress import MASTERY_STREAK
@@ -61,6 +61,5 @@ def sheet() -> tuple[str, int]:
 def clear() -> Response:
     """Forget this browser's practice progress (CSRFProtect has checked the token)."""
     progress_cookie.clear()
-    code = active().code
-    lang = None if code == DEFAULT_LANGUAGE else code  # the page goes on in its language
-    return redirect(url_for(".index", done="cleared", lang=lang), code=303)  # type: ignore[return-value]
+    # the redirect names the page's language (webapp/web/languages.py)
+    return redirect(url_for(".index", done="cleared"), code=303)  # type: ignore[return-value]
