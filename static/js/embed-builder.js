@@ -32,13 +32,16 @@
     };
   }
 
-  // webapp/api/oembed.py WidgetOptions.extra(): controls, theme, parts, mode
+  // webapp/api/oembed.py WidgetOptions.extra(): controls, theme, parts, mode; then
+  // webapp/web/links.py: lang last, off English
   function widgetUrl(c) {
     var url = form.getAttribute("data-widget-base");
+    var lang = form.getAttribute("data-lang");
     if (!c.controls) url += "&controls=0";
     if (c.theme !== "auto") url += "&theme=" + c.theme;
     if (c.parts.join(",") !== "result,form,steps") url += "&parts=" + c.parts.join(",");
     if (c.predict) url += "&mode=predict";
+    if (lang) url += "&lang=" + lang;
     return url;
   }
 

@@ -45,6 +45,7 @@ class EmbedBuilder:
     themes: tuple[str, ...]
     lesson_fields: tuple[tuple[str, str], ...]  # hidden: the lesson the page shows
     widget_base: str  # the widget URL with the lesson's parameters only (for the script)
+    lang: str  # the ``lang`` the script adds last ("" on an English page)
     oembed_base: str
     host_script: str
     title: str
@@ -72,10 +73,8 @@ def embed_builder(
     lesson: Lesson, is_example: bool, options: oembed.WidgetOptions, width: int
 ) -> EmbedBuilder:
     """The builder for one lesson and the choices the page was asked for."""
-    # A German page's widget speaks German: ``lang`` right after the lesson's parameters,
-    # where the builder's script finds it (in the widget base) before adding the options.
-    extra = link_lang() | options.extra()
-    widget_url = lesson_url("embed.index", lesson.raw, **extra)
+    # A German page's widget speaks German: lesson_url names ``lang`` last.
+    widget_url = lesson_url("embed.index", lesson.raw, **options.extra())
     height = estimated_height(options.shown_parts, width)
     title = gettext("Neuron Lab: %(summary)s", summary=lesson.summary)
     return EmbedBuilder(
@@ -91,7 +90,8 @@ def embed_builder(
         widths=oembed.BUILDER_WIDTHS,
         themes=oembed.THEMES,
         lesson_fields=() if is_example else tuple(lesson.raw.items()),
-        widget_base=lesson_url("embed.index", lesson.raw),
+        widget_base=lesson_url("embed.index", lesson.raw, named_lang=False),
+        lang=link_lang().get("lang", ""),
         oembed_base=f"{url_for('embed.oembed', _external=True)}?url=",
         host_script=host_script_url(),
         title=title,

@@ -26,15 +26,22 @@ def add_lang(url: str, lang: Mapping[str, str]) -> str:
 
 
 def lesson_url(
-    endpoint: str, raw: Mapping[str, str], *, external: bool = True, **extra: str
+    endpoint: str,
+    raw: Mapping[str, str],
+    *,
+    external: bool = True,
+    named_lang: bool = True,
+    **extra: str,
 ) -> str:
     """The URL of ``endpoint`` naming every lesson parameter, in contract order.
 
     Extra parameters (``controls=0`` for an embed, say) come after them, and ``lang``
-    last when the page is not in English (so English links keep their exact form).
+    last when the page is not in English (so English links keep their exact form; the
+    embed builder's script, which adds the options itself, asks for none).
     """
     query = query_string(raw)
-    extra = {**extra, **link_lang()}
+    if named_lang:
+        extra = {**extra, **link_lang()}
     if extra:
         query += "&" + "&".join(f"{name}={value}" for name, value in extra.items())
     return f"{url_for(endpoint, _external=external)}?{query}"
