@@ -15,6 +15,7 @@ from webapp.web.blueprints import register_blueprints
 from webapp.web.hosts import ForceHttps, HostCheck
 from webapp.web.response_cache import ResponseCache
 from webapp.web.settings import configure
+from webapp.web.template_languages import LanguageEnvironment
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -56,6 +57,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         static_folder=os.path.join(ROOT, "static"),
         instance_path=os.environ.get("NEURON_INSTANCE_PATH") or os.path.join(ROOT, "instance"),
     )
+    app.jinja_environment = LanguageEnvironment  # before anything reads app.jinja_env
     configure(app, test_config)
     _wrap(app)
     app.json.sort_keys = False  # type: ignore[attr-defined]

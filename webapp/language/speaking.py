@@ -81,6 +81,11 @@ def lazy_gettext(message: str, /, **variables: Any) -> LazyProxy:
     return LazyProxy(gettext, message, enable_cache=False, **variables)
 
 
+def current_translations() -> NullTranslations:
+    """The active language's catalogue (templates compile their constant messages with it)."""
+    return _active.get()[1]
+
+
 def translated(message: str) -> str:
     """The bare lookup, unformatted: Jinja's newstyle gettext formats it itself."""
     return _active.get()[1].gettext(message)

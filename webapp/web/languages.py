@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from flask import Flask, Response, abort, request, url_for
+from flask import Flask, Response, abort, g, request, url_for
 from flask_babel import Babel, get_translations
 from markupsafe import Markup
 
@@ -18,6 +18,7 @@ from webapp.language import DEFAULT_LANGUAGE, LANGUAGES, Language, active, gette
 from webapp.language.speaking import activate, deactivate, translated, translated_plural
 from webapp.lesson.params import MAX_RAW_LENGTH, dotted
 from webapp.web.links import add_lang
+from webapp.web.template_languages import ConstantMessages, template_gettext, template_ngettext
 
 TRANSLATIONS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "translations")
 # Blueprints whose answers are the same in every language (JSON for programs).
@@ -95,7 +96,14 @@ def _this_path() -> str:
 
 
 def switcher() -> list[LanguageLink]:
-    """This page in each language: its query kept (a result stays), ``lang`` replaced."""
+    """This page in each language: its query kept (a result stays), ``lang`` replaced
+    (made once per request: the head, the header and og:locale all read it)."""
+    if "language_links" not in g:
+        g.language_links = _switcher()
+    return g.language_links  # type: ignore[no-any-return]
+
+
+def _switcher() -> list[LanguageLink]:
     kept = _kept()
     path = _this_path()
     origin = request.host_url.rstrip("/")
@@ -166,6 +174,12 @@ def init_app(app: Flask) -> None:
     app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
         translated, translated_plural, newstyle=True
     )
+    # …then plain functions in their place, and constant messages translated when a
+    # template is compiled for a language (webapp/web/template_languages.py).
+    app.jinja_env.globals.update(
+        _=template_gettext, gettext=template_gettext, ngettext=template_ngettext
+    )
+    app.jinja_env.add_extension(ConstantMessages)
     # {% trans %} blocks read as one line whatever their indentation (as babel.cfg says).
     app.jinja_env.policies["ext.i18n.trimmed"] = True
     app.before_request(_activate)
