@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from browser_console import ConsoleWatcher  # this folder is on sys.path, like tests/
+from page_layout import laid_out
 from servers import ROOT, run_gunicorn
 
 CHROMIUM = "/usr/bin/chromium"
@@ -127,10 +128,11 @@ def page_no_js(new_context: Callable[..., BrowserContext]) -> Page:
 
 @pytest.fixture(scope="session")
 def axe_check() -> Callable[..., None]:
-    """``axe_check(page)``: run axe-core on the page; fail with a report on any violation."""
+    """``axe_check(page)``: run axe-core on the page, every section laid out; fail with a
+    report on any violation."""
 
     def check(page: Page, context: str | dict[str, Any] | None = None) -> None:
-        results = Axe().run(page, context=context)
+        results = Axe().run(laid_out(page), context=context)
         if results.violations_count:
             pytest.fail(f"axe on {page.url}:\n{results.generate_report()}", pytrace=False)
 
@@ -144,6 +146,7 @@ def screenshot() -> Callable[..., Path]:
 
     def take(page: Page, name: str, full_page: bool = True) -> Path:
         path = SCREENSHOTS / f"{name}.png"
+        laid_out(page)
         page.screenshot(path=str(path), full_page=full_page, animations="disabled")
         return path
 

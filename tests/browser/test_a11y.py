@@ -7,6 +7,7 @@ Each run also leaves a full-page screenshot in artifacts/screenshots/ named
 from __future__ import annotations
 
 import pytest
+from page_layout import sideways_overflow
 
 RESULT = "height=170&height_unit=cm&weight=176&weight_unit=lb&activation=tanh"
 STATES = {
@@ -55,5 +56,5 @@ def test_nothing_scrolls_sideways(new_context, live_server, width):
     page = new_context(viewport={"width": width, "height": 800}).new_page()
     for path, status in STATES.values():
         assert page.goto(live_server + path).status == status
-        overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
+        overflow = sideways_overflow(page)
         assert overflow <= 0, f"{path} is {overflow}px wider than a {width}px screen"

@@ -18,6 +18,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from page_layout import laid_out
 
 # The compact default widget's height in the embed code (the result, form and steps folded).
 COMPACT = "232"
@@ -199,7 +200,7 @@ def test_on_a_narrow_page_the_widget_fits_the_width(new_context, live_server, ho
     wait_for_fit(page, frame)
     width = page.evaluate("() => document.querySelector('iframe').getBoundingClientRect().width")
     assert width <= 360 - 2 * 16  # capped at the page's width, not the tag's 640
-    assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
+    assert laid_out(page).evaluate("() => document.documentElement.scrollWidth") <= 360
 
 
 def test_without_javascript_the_iframe_keeps_its_height_and_still_works(
@@ -260,7 +261,7 @@ def test_the_widget_is_readable_at_every_width(
     for query, name in ((RESULT, "controls"), (f"{RESULT}&controls=0", "frozen")):
         response = page.goto(f"{live_server}/embed?{query}")
         assert response is not None and response.status == 200
-        assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+        assert laid_out(page).evaluate("() => document.documentElement.scrollWidth") <= width
         size = page.evaluate("() => parseFloat(getComputedStyle(document.body).fontSize)")
         assert size >= 16
         screenshot(page, f"embed-{name}-{width}-{scheme}")

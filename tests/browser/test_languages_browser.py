@@ -9,6 +9,7 @@ looked at.
 from __future__ import annotations
 
 import pytest
+from page_layout import sideways_overflow
 
 RESULT = "height=1,8&height_unit=m&weight=80,5&weight_unit=kg&w1=0,2&w2=0,00001&b=1"
 PAGES = {
@@ -51,7 +52,7 @@ def test_every_page_in_german_and_spanish_passes_axe_at_320px(
     response = page.goto(_url(live_server, path, code))
     assert response is not None and response.status == status
     assert page.evaluate("document.documentElement.lang") == code
-    overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
+    overflow = sideways_overflow(page)
     screenshot(page, f"lang-{code}-{name}-{scheme}")
     assert overflow <= 0, f"{name} in {code} is {overflow}px wider than a {WIDTH}px screen"
     axe_check(page)
