@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from webapp.challenges.model import Challenge
 from webapp.challenges.verdict import Attempt, Row
-from webapp.language import gettext, lazy_gettext, local_number
+from webapp.language import gettext, lazy_gettext
 from webapp.lesson.boundary import z_star
-from webapp.lesson.numbers import fmt, minus
+from webapp.lesson.numbers import shown
 from webapp.lesson.result import label_for
 
 
@@ -59,25 +59,20 @@ class Hint:
         values = {
             "index": r.index,
             "person": r.person.shown,
-            "z": _shown(r.z),
-            "star": _shown(self.z_star),
+            "z": shown(r.z),
+            "star": shown(self.z_star),
         }
         return str(_WHY[(self.direction == "rise", sign)]) % values
 
     def _how_far(self) -> str:
         if self.direction == "fall":
-            return gettext("Their z must fall by more than %(needed)s.", needed=_shown(self.needed))
-        return gettext("Their z must rise by at least %(needed)s.", needed=_shown(self.needed))
-
-
-def _shown(value: float) -> str:
-    """A number in a hint: rounded, a true minus sign, the page's decimal mark."""
-    return local_number(minus(fmt(value)))
+            return gettext("Their z must fall by more than %(needed)s.", needed=shown(self.needed))
+        return gettext("Their z must rise by at least %(needed)s.", needed=shown(self.needed))
 
 
 def _way(m: Move) -> str:
     """One way to fix the person: move one free number."""
-    values = {"symbol": m.symbol, "per_unit": _shown(m.per_unit), "by": _shown(m.by)}
+    values = {"symbol": m.symbol, "per_unit": shown(m.per_unit), "by": shown(m.by)}
     if m.direction == "raise":
         return gettext(
             "raise %(symbol)s (1 more on %(symbol)s adds %(per_unit)s to their z, "

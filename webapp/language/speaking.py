@@ -70,8 +70,9 @@ def ngettext(singular: str, plural: str, num: int, /, **variables: Any) -> str:
 
 def N_(message: str) -> str:
     """Mark ``message`` for the catalogue (pybabel knows ``N_``) and leave it English:
-    it is translated with ``gettext`` where a page shows it, while links and the API
-    keep the English text."""
+    it is translated with ``gettext`` where a page shows it, while links, the API and
+    predict mode's patterns keep the English text (a formula without words is left as
+    it is by gettext too)."""
     return message
 
 
@@ -86,13 +87,8 @@ def current_translations() -> NullTranslations:
     return _active.get()[1]
 
 
-def translated(message: str) -> str:
-    """The bare lookup, unformatted: Jinja's newstyle gettext formats it itself."""
-    return _active.get()[1].gettext(message)
-
-
 def translated_plural(singular: str, plural: str, num: int) -> str:
-    """The bare plural lookup, unformatted (for Jinja, which fills num and count)."""
+    """The bare plural lookup, unformatted (templates fill num and their own values)."""
     return _active.get()[1].ngettext(singular, plural, num)
 
 

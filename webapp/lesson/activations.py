@@ -13,20 +13,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from webapp.language import lazy_gettext
+from webapp.language import N_, lazy_gettext
 
 # exp() overflows float64 just above 709.78; stay clear of it so no step ever
 # holds inf and numpy never warns.
 EXP_SAFE = 700.0
 
 Intermediates = tuple[tuple[str, float], ...]
-
-
-def N_(message: str) -> str:  # pybabel's keyword: marked, translated where shown
-    """Marks a plain-text message for the catalogue and returns it unchanged: for texts
-    that programs read as they are (the API's formula, the patterns predict mode fills).
-    Show them translated with ``gettext(text)``; a formula without words is left as it is."""
-    return message
 
 
 @dataclass(frozen=True)

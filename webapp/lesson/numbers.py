@@ -11,6 +11,8 @@ import math
 from decimal import ROUND_HALF_UP, Context, Decimal
 from functools import lru_cache
 
+from webapp.language import local_number
+
 _FOUR_PLACES = Decimal("0.0001")
 # Room for every digit of any float rounded to a few places (the default 28 makes
 # quantize fail from about 1e24 up).
@@ -75,6 +77,12 @@ def fmt_apart(value: float, other: float, places: int = 4) -> str:
             break
         text = fmt(value, more)
     return text
+
+
+def shown(value: float, places: int = 4) -> str:
+    """A computed number as a person reads it on the page: rounded (``fmt``), a true
+    minus sign, the page's decimal mark (0,8582 in German)."""
+    return local_number(minus(fmt(float(value), places)))
 
 
 def minus(text: str) -> str:

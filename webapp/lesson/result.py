@@ -10,11 +10,10 @@ from dataclasses import dataclass
 
 from babel.support import LazyProxy
 
-from webapp.language import gettext, local_number
-from webapp.lesson.activations import N_
+from webapp.language import N_, gettext, local_number
 from webapp.lesson.bmi import BmiCheck, bmi_check
 from webapp.lesson.neuron import Trace, forward
-from webapp.lesson.numbers import fmt, minus
+from webapp.lesson.numbers import shown
 from webapp.lesson.units import HEIGHT_UNITS, WEIGHT_UNITS, to_feet, to_kg
 
 
@@ -95,8 +94,7 @@ class Lesson:
     @property
     def output_text(self) -> str:
         """The neuron's output in one symbol convention: "σ(z) = 0.8582"."""
-        output = local_number(minus(fmt(self.trace.output)))
-        return f"{self.trace.activation.symbol}(z) = {output}"
+        return f"{self.trace.activation.symbol}(z) = {shown(self.trace.output)}"
 
     @property
     def summary(self) -> str:

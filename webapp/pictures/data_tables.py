@@ -12,13 +12,13 @@ import numpy as np
 
 from webapp.language import active, gettext, lazy_gettext, local_number, pgettext
 from webapp.lesson.luck import LuckMeter
-from webapp.lesson.numbers import minus
+from webapp.lesson.numbers import minus, shown
 from webapp.lesson.result import Lesson
 from webapp.pictures.activation_curve import Curve
 from webapp.pictures.decision_plane import BoundaryPlot
 from webapp.pictures.luck_chart import LuckChart
 from webapp.pictures.waterfall import Waterfall
-from webapp.pictures.words import count, said, shown
+from webapp.pictures.words import count, said
 
 Cell = str | float
 

@@ -17,10 +17,10 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from webapp.language import gettext, local_number
-from webapp.lesson.numbers import fmt, minus
+from webapp.lesson.numbers import fmt, minus, shown
 from webapp.lesson.result import Lesson
 from webapp.pictures.activation_curve import activation_curve
-from webapp.pictures.words import said, shown
+from webapp.pictures.words import said
 
 # Bump when the card's drawing changes, so cached copies (ETag) are replaced.
 VERSION = "1"

@@ -9,8 +9,7 @@ from functools import lru_cache
 
 from babel.numbers import format_decimal
 
-from webapp.language import active, gettext, local_number
-from webapp.lesson.numbers import fmt, minus
+from webapp.language import active, gettext
 
 
 def said(decision: bool) -> str:
@@ -28,8 +27,3 @@ def count(n: int) -> str:
 @lru_cache(maxsize=4096)
 def _count(n: int, code: str) -> str:
     return format_decimal(n, locale=code)
-
-
-def shown(value: float, places: int = 4) -> str:
-    """A computed number as a label reads it: rounded, a true minus sign, the page's decimal."""
-    return local_number(minus(fmt(float(value), places)))

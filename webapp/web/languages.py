@@ -15,7 +15,7 @@ from flask_babel import Babel, get_translations
 from markupsafe import Markup
 
 from webapp.language import DEFAULT_LANGUAGE, LANGUAGES, Language, active, gettext
-from webapp.language.speaking import activate, deactivate, translated, translated_plural
+from webapp.language.speaking import activate, deactivate
 from webapp.lesson.params import MAX_RAW_LENGTH, dotted
 from webapp.web.links import add_lang
 from webapp.web.template_languages import ConstantMessages, template_gettext, template_ngettext
@@ -169,13 +169,11 @@ def init_app(app: Flask) -> None:
         default_domain="messages",
         default_translation_directories=TRANSLATIONS,
     )
-    # The page's own fast callables (a context variable, no per-call lookup of the
-    # request): the same catalogue Flask-Babel loaded for this request.
-    app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
-        translated, translated_plural, newstyle=True
-    )
-    # …then plain functions in their place, and constant messages translated when a
-    # template is compiled for a language (webapp/web/template_languages.py).
+    # Newstyle gettext ({% trans %} passes its values to gettext, which escapes them),
+    # with the page's own plain functions over the catalogue Flask-Babel loaded for this
+    # request, and constant messages translated when a template is compiled for a
+    # language (webapp/web/template_languages.py).
+    app.jinja_env.newstyle_gettext = True  # type: ignore[attr-defined]
     app.jinja_env.globals.update(
         _=template_gettext, gettext=template_gettext, ngettext=template_ngettext
     )

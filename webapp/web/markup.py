@@ -15,7 +15,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from webapp.language import local_number, local_percent
-from webapp.lesson.numbers import fmt, fmt_apart, fmt_exact, minus
+from webapp.lesson.numbers import fmt, fmt_apart, fmt_exact, minus, shown
 
 _MINUS = Markup("<mo>−</mo>")
 _ANCHOR_CLASS = {"middle": "m", "end": "e"}
@@ -57,9 +57,8 @@ def exp(power: Any) -> Markup:
     return Markup(f"<msup><mi>e</mi><mrow>{escape(power)}</mrow></msup>")
 
 
-def num(value: float, places: int = 4) -> str:
-    """A computed number in a picture: rounded for people, with a true minus sign."""
-    return local_number(minus(fmt(value, places)))
+# A computed number in a picture: rounded for people, a true minus sign, the page's way.
+num = shown
 
 
 def signed(value: float) -> str:

@@ -22,8 +22,8 @@ from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
 from markupsafe import Markup
 
-from webapp.language import active
-from webapp.language.speaking import current_translations, translated, translated_plural
+from webapp.language import active, gettext
+from webapp.language.speaking import current_translations, translated_plural
 
 _GETTEXT_NAMES = frozenset({"_", "gettext"})
 
@@ -31,7 +31,7 @@ _GETTEXT_NAMES = frozenset({"_", "gettext"})
 def template_gettext(message: str, /, **variables: Any) -> Markup:
     """Newstyle gettext for autoescaped templates: the translation is markup, its values
     are escaped."""
-    text = Markup(translated(message))
+    text = Markup(gettext(message))
     return text % variables if variables else text
 
 
