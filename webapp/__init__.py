@@ -10,12 +10,22 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from webapp.extensions import compress, csrf
-from webapp.web import caching, errors, languages, markup, rate_limits, security, static_files
+from webapp.web import (
+    caching,
+    embed_builder,
+    errors,
+    languages,
+    markup,
+    rate_limits,
+    security,
+    static_files,
+)
 from webapp.web.blueprints import register_blueprints
 from webapp.web.hosts import ForceHttps, HostCheck
 from webapp.web.response_cache import ResponseCache
 from webapp.web.settings import configure
 from webapp.web.template_languages import LanguageEnvironment
+from webapp.web.template_whitespace import StripIndentation
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -66,11 +76,12 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.jinja_env.globals.update(markup.HELPERS)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+    app.jinja_env.add_extension(StripIndentation)
     csrf.init_app(app)
     compress.init_app(app)
     security.init_app(app)
     errors.init_app(app)
-    static_files.init_app(app)
+    static_files.init_app(app, fills=embed_builder.script_fills())
     register_blueprints(app)
     rate_limits.init_app(app)
     caching.init_app(app)

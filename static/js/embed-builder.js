@@ -6,7 +6,9 @@
   "use strict";
   var form = document.querySelector("form[data-embed-builder]");
   if (!form) return;
-  var heights = JSON.parse(form.getAttribute("data-heights"));
+  // webapp/api/embed_parts.py height_table(), written in by the app when it loads this
+  // file (webapp/web/embed_builder.py script_fills)
+  var heights = /*HEIGHTS*/null;
   var preview = document.getElementById("embed-preview");
   var code = document.getElementById("embed-code");
   var oembed = document.getElementById("embed-oembed");

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import json
 import re
 from pathlib import Path
 
 import brotli
 import pytest
+
+from webapp.api.embed_parts import height_table
 
 RESULT = (
     "/?height=170&height_unit=cm&weight=176&weight_unit=lb&w1=0.2&w2=0.00001&b=1&activation=tanh"
@@ -52,13 +55,31 @@ def static_urls(client) -> list[str]:
     return re.findall(r'(?:href|src)="(/static/[^"]+)"', page)
 
 
+def served(client, url: str) -> bytes:
+    """A static file's bytes as served (the file, with any fill written in)."""
+    response = client.get(url, headers={"Accept-Encoding": "identity"})
+    assert response.status_code == 200, url
+    return response.data
+
+
 def test_every_static_url_on_a_page_names_its_content_hash(client):
     urls = static_urls(client)
     assert len(urls) >= 3  # stylesheet, icon, script
     for url in urls:
         path, version = url.split("?v=")
-        data = (STATIC / path.removeprefix("/static/")).read_bytes()
-        assert version == hashlib.sha256(data).hexdigest()[:12], url
+        assert version == hashlib.sha256(served(client, url)).hexdigest()[:12], url
+        if not path.endswith("embed-builder.js"):  # the only file with a fill
+            assert served(client, url) == (STATIC / path.removeprefix("/static/")).read_bytes()
+
+
+def test_the_builder_script_carries_the_height_table_and_pages_do_not(client):
+    page = client.get(RESULT).get_data(as_text=True)
+    assert "data-heights" not in page and "&#34;parts&#34;" not in page
+    url = next(u for u in static_urls(client) if "embed-builder.js" in u)
+    script = served(client, url).decode()
+    assert "/*HEIGHTS*/" not in script
+    table = json.dumps(height_table(), separators=(",", ":"))
+    assert f"var heights = {table};" in script
 
 
 @pytest.mark.parametrize(("accept", "encoding"), [("br, gzip", "br"), ("gzip", "gzip")])
@@ -69,8 +90,7 @@ def test_static_files_are_precompressed_and_cached_for_a_year(client, accept, en
         response = client.get(url, headers={"Accept-Encoding": accept})
         assert response.status_code == 200, url
         assert response.headers["Content-Encoding"] == encoding
-        original = (STATIC / url.split("?")[0].removeprefix("/static/")).read_bytes()
-        assert DECODE[encoding](response.data) == original
+        assert DECODE[encoding](response.data) == served(client, url)
         control = response.headers["Cache-Control"]
         assert "public" in control and "max-age=31536000" in control and "immutable" in control
         assert "Accept-Encoding" in response.headers["Vary"]

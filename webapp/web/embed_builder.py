@@ -49,7 +49,6 @@ class EmbedBuilder:
     oembed_base: str
     host_script: str
     title: str
-    heights_json: str
 
     @property
     def key(self) -> Hashable:
@@ -95,5 +94,11 @@ def embed_builder(
         oembed_base=f"{url_for('embed.oembed', _external=True)}?url=",
         host_script=host_script_url(),
         title=title,
-        heights_json=json.dumps(height_table(), separators=(",", ":")),
     )
+
+
+def script_fills() -> dict[str, dict[str, str]]:
+    """The height table, written into the builder's script when it is loaded
+    (webapp/web/static_files.py), not into every result page."""
+    heights = json.dumps(height_table(), separators=(",", ":"))
+    return {"js/embed-builder.js": {"/*HEIGHTS*/null": heights}}

@@ -1,10 +1,13 @@
 """Static files served from memory, precompressed, under content-hashed URLs.
 
 At start every file under static/ is read once, hashed, and compressed with Brotli
-and gzip at their highest levels. ``url_for('static', filename=…)`` adds ``?v=<hash>``,
-so a page always names the exact bytes it was made with; a request carrying the
-current hash is answered with a year-long, immutable Cache-Control, anything else
-with a short one. Each answer names its encoding, its ETag and ``Vary: Accept-Encoding``.
+and gzip at their highest levels. A file may name a fact the app owns by a placeholder
+(``fills``: the embed builder's height table), written in at start, so the fact lives in
+one place and travels once per browser instead of in every page.
+``url_for('static', filename=…)`` adds ``?v=<hash>``, so a page always names the exact
+bytes it was made with; a request carrying the current hash is answered with a
+year-long, immutable Cache-Control, anything else with a short one. Each answer names
+its encoding, its ETag and ``Vary: Accept-Encoding``.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import mimetypes
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,8 +35,19 @@ class StaticFile:
     bodies: dict[str, bytes]  # encoding ("identity", "gzip", "br") → bytes
 
 
-def _load(path: Path) -> StaticFile:
-    data = path.read_bytes()
+Fills = Mapping[str, Mapping[str, str]]  # file → placeholder → what replaces it
+
+
+def _filled(data: bytes, fills: Mapping[str, str]) -> bytes:
+    for placeholder, value in fills.items():
+        if placeholder.encode() not in data:
+            raise ValueError(f"static file has no {placeholder}")
+        data = data.replace(placeholder.encode(), value.encode())
+    return data
+
+
+def _load(path: Path, fills: Mapping[str, str]) -> StaticFile:
+    data = _filled(path.read_bytes(), fills)
     mimetype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     bodies = {"identity": data}
     if mimetype.startswith("text/") or mimetype in ("application/javascript", "image/svg+xml"):
@@ -44,13 +59,12 @@ def _load(path: Path) -> StaticFile:
     return StaticFile(mimetype, hashlib.sha256(data).hexdigest()[:12], bodies)
 
 
-def load_all(folder: str) -> dict[str, StaticFile]:
+def load_all(folder: str, fills: Fills | None = None) -> dict[str, StaticFile]:
     root = Path(folder)
-    return {
-        path.relative_to(root).as_posix(): _load(path)
-        for path in sorted(root.rglob("*"))
-        if path.is_file()
-    }
+    fills = fills or {}
+    files = [path for path in sorted(root.rglob("*")) if path.is_file()]
+    names = [path.relative_to(root).as_posix() for path in files]
+    return {name: _load(root / name, fills.get(name, {})) for name in names}
 
 
 def _encoding(file: StaticFile) -> str:
@@ -76,9 +90,9 @@ def serve(files: dict[str, StaticFile], filename: str) -> Response:
     return response.make_conditional(request)
 
 
-def init_app(app: Flask) -> None:
+def init_app(app: Flask, fills: Fills | None = None) -> None:
     """Serve app.static_folder from memory and version every url_for('static') URL."""
-    files = load_all(str(app.static_folder))
+    files = load_all(str(app.static_folder), fills)
     app.view_functions["static"] = lambda filename: serve(files, filename)
 
     @app.url_defaults
