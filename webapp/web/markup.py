@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 
 from webapp.language import local_number, local_percent
 from webapp.lesson.numbers import fmt, fmt_apart, fmt_exact, minus, shown
+from webapp.pictures.words import said
 
 _MINUS = Markup("<mo>−</mo>")
 _ANCHOR_CLASS = {"middle": "m", "end": "e"}
@@ -101,6 +102,7 @@ HELPERS = {
     "svg_anchor": anchor,
     "svg_box": box,
     "svg_circle": circle,
+    "svg_said": said,
 }
 
 
