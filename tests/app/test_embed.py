@@ -218,7 +218,7 @@ def test_nothing_inline_in_the_widget(client):
         assert all(a.get("src") for a in tags.find("script")), url
         assert not [a for _, a in tags.tags if any(k.startswith("on") for k in a)], url
         scripts = [a["src"].split("?v=")[0] for a in tags.find("script")]
-        assert scripts == ["/static/js/embed-widget.js"]
+        assert scripts == ["/static/js/embed-widget.js", "/static/js/scrollers.js"]
 
 
 # --- framing, cookies, history -----------------------------------------------------

@@ -7,10 +7,13 @@ from playwright.sync_api import Page
 # Sections below the fold have content-visibility: auto (site.css): the browser lays them
 # out only when they near the screen. Checks of the whole page lay everything out first,
 # so a wide table or a contrast problem far down is never skipped.
-LAY_OUT_EVERYTHING = """() => {
+# It waits two frames, as a reader's browser would have drawn them, so that what watches
+# layout (static/js/scrollers.js) has seen it.
+LAY_OUT_EVERYTHING = """async () => {
   for (const el of document.querySelectorAll('*')) {
     if (getComputedStyle(el).contentVisibility === 'auto') el.style.contentVisibility = 'visible';
   }
+  for (let i = 0; i < 2; i++) await new Promise(requestAnimationFrame);
 }"""
 
 
