@@ -40,3 +40,8 @@ def test_a_fill_whose_placeholder_is_missing_stops_the_start(tmp_path):
     (tmp_path / "a.js").write_text("var t = null;")
     with pytest.raises(ValueError, match="no /\\*T\\*/"):
         static_files.load_all(str(tmp_path), {"a.js": {"/*T*/": "1"}})
+
+
+def test_a_fill_for_a_file_that_is_not_there_stops_the_start(tmp_path):
+    with pytest.raises(ValueError, match="not there"):
+        static_files.load_all(str(tmp_path), {"gone.js": {"/*T*/": "1"}})

@@ -64,6 +64,8 @@ def load_all(folder: str, fills: Fills | None = None) -> dict[str, StaticFile]:
     fills = fills or {}
     files = [path for path in sorted(root.rglob("*")) if path.is_file()]
     names = [path.relative_to(root).as_posix() for path in files]
+    if missing := sorted(set(fills) - set(names)):
+        raise ValueError(f"fills for files that are not there: {missing}")
     return {name: _load(root / name, fills.get(name, {})) for name in names}
 
 
