@@ -16,10 +16,9 @@ from functools import lru_cache
 import numpy as np
 
 from webapp.language import gettext
-from webapp.lesson.activations import ACTIVATIONS
+from webapp.lesson.activations import ACTIVATIONS, Activation
 from webapp.lesson.bmi import bmi_check
 from webapp.lesson.boundary import z_star
-from webapp.lesson.neuron import activate
 from webapp.lesson.random_weights import RANDOM_SCALE, draw_weights
 
 SEED = 20_240_606
@@ -93,10 +92,9 @@ _BAND = 1e-6
 
 
 @lru_cache(maxsize=64)
-def _sides_are_clear(activation: str, star: float, tol: float) -> bool:
+def _sides_are_clear(act: Activation, star: float, tol: float) -> bool:
     """Whether f is on the right side of its threshold just outside the band around z*:
     f is non-decreasing, so then every z beyond the band is too."""
-    act = ACTIVATIONS[activation]
     below, above = act(np.array([star - tol, star + tol]))
     return bool(below < act.threshold <= above)
 
@@ -106,14 +104,15 @@ def _says_obese(z: np.ndarray, activation: str) -> np.ndarray:
     non-decreasing (boundary.py). Comparing z is one pass where f over 20,000 values
     is many; only the few z so close to z* that f's rounding could decide otherwise
     are run through f itself, so the answer is f's, to the last neuron."""
-    star = z_star(activation)
+    act = ACTIVATIONS[activation]
+    star = act.z_star
     tol = _BAND * max(1.0, abs(star))
-    if not _sides_are_clear(activation, star, tol):
-        return activate(z, activation) >= ACTIVATIONS[activation].threshold
+    if not _sides_are_clear(act, star, tol):
+        return act(z) >= act.threshold
     says = z >= star
     near = np.flatnonzero(np.abs(z - star) <= tol)
     if near.size:
-        says[near] = activate(z[near], activation) >= ACTIVATIONS[activation].threshold
+        says[near] = act(z[near]) >= act.threshold
     return says
 
 
