@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Text is not measured on the server; this is a fair average advance for the
 # page's sans-serif digits and letters, used only to keep labels inside a picture.
@@ -22,6 +23,9 @@ POINT_R = 5.5  # the learner's point
 DOT_R = 3.5  # a smaller dot (the ends of a jump)
 
 
+# ~280 coordinates a page, nine in ten the same on every page (frames, ticks, labels):
+# a hit costs a sixth of round(value, 1). Equal numbers (5 and 5.0) give equal results.
+@lru_cache(maxsize=4096)
 def r1(value: float) -> float | int:
     """A coordinate rounded to 1 decimal, as an int when whole (shorter markup)."""
     rounded = round(value, 1)
