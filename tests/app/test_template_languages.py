@@ -66,3 +66,16 @@ def _german(app):
     with app.test_request_context("/?lang=de"):
         app.preprocess_request()
         return current_translations()
+
+
+def test_templates_read_the_environments_globals_and_keep_their_own_apart(probe_app):
+    env = probe_app.jinja_env
+    with probe_app.test_request_context("/?lang=en"):
+        probe_app.preprocess_request()
+        assert env.get_template("probe.html").globals is env.globals  # no ChainMap to walk
+        env.globals["added_later"] = "seen"  # Jinja's promise: later changes reach it
+        assert env.from_string("{{ added_later }}").render() == "seen"
+        own = env.get_template("probe.html", globals={"only_here": 1})
+        assert own.globals["only_here"] == 1 and own.globals["added_later"] == "seen"
+        assert "only_here" not in env.globals
+    del env.globals["added_later"]

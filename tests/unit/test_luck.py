@@ -113,3 +113,19 @@ def test_it_is_fast_enough_for_every_page_view():
     luck.luck_meter(4.0, 80.0, "sigmoid")
     luck.luck_meter(4.0, 80.0, "sigmoid")
     assert time.perf_counter() - start < 0.010  # cached
+
+
+@pytest.mark.parametrize("name", list(ACTIVATIONS))
+def test_neurons_say_obese_exactly_when_the_activation_does(name):
+    # z ≥ z* stands in for f(z) ≥ threshold; at z* and a few ulps either side, and
+    # across the band where f itself decides, the answer must be f's own.
+    act = ACTIVATIONS[name]
+    star = act.z_star
+    down, up = [star], [star]
+    for _ in range(5):  # z* and the five floats either side of it
+        down.append(np.nextafter(down[-1], -np.inf))
+        up.append(np.nextafter(up[-1], np.inf))
+    z = np.array([*down, *up, *np.linspace(star - 1e-5, star + 1e-5, 2001)])
+    z = np.concatenate([z, [-1e-300, 1e-300, -5e-324, 5e-324, -0.0, 0.0, -50.0, 50.0]])
+    expected = act(z) >= act.threshold
+    assert (luck._says_obese(z.copy(), name) == expected).all()

@@ -60,6 +60,11 @@ class Activation:
     # answer". Takes z and the learner's intermediates; None: ``worked`` from z alone.
     chained: Callable[[float, Mapping[str, float]], tuple[float, Intermediates]] | None = None
 
+    def __hash__(self) -> int:
+        # By name: its lazy texts cannot be hashed, and equal activations share a name,
+        # so pictures and the luck meter can keep work per activation (functools caches).
+        return hash(self.name)
+
     @property
     def steps_partial(self) -> str:
         """The template that works this activation's own steps with the numbers."""

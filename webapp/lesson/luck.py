@@ -16,10 +16,9 @@ from functools import lru_cache
 import numpy as np
 
 from webapp.language import gettext
-from webapp.lesson.activations import ACTIVATIONS
+from webapp.lesson.activations import ACTIVATIONS, Activation
 from webapp.lesson.bmi import bmi_check
 from webapp.lesson.boundary import z_star
-from webapp.lesson.neuron import activate
 from webapp.lesson.random_weights import RANDOM_SCALE, draw_weights
 
 SEED = 20_240_606
@@ -88,16 +87,59 @@ def analytic_share(height_ft: float, weight_kg: float, activation: str) -> float
     return p_obese if obese else 1 - p_obese
 
 
+# Within this distance of z* (relative), the activation itself decides (see _says_obese).
+_BAND = 1e-6
+
+
+@lru_cache(maxsize=64)
+def _sides_are_clear(act: Activation, star: float, tol: float) -> bool:
+    """Whether f is on the right side of its threshold just outside the band around z*:
+    f is non-decreasing, so then every z beyond the band is too."""
+    below, above = act(np.array([star - tol, star + tol]))
+    return bool(below < act.threshold <= above)
+
+
+def _says_obese(z: np.ndarray, activation: str) -> np.ndarray:
+    """Which random neurons say Obese: f(z) ≥ threshold, the same as z ≥ z* because f is
+    non-decreasing (boundary.py). Comparing z is one pass where f over 20,000 values
+    is many; only the few z so close to z* that f's rounding could decide otherwise
+    are run through f itself, so the answer is f's, to the last neuron."""
+    act = ACTIVATIONS[activation]
+    star = act.z_star
+    tol = _BAND * max(1.0, abs(star))
+    if not _sides_are_clear(act, star, tol):
+        return act(z) >= act.threshold
+    says = z >= star
+    near = np.flatnonzero(np.abs(z - star) <= tol)
+    if near.size:
+        says[near] = act(z[near]) >= act.threshold
+    return says
+
+
+def _histogram(z: np.ndarray, first_edge: float, width: float) -> np.ndarray:
+    """Random neurons per bar of equal ``width`` from ``first_edge`` (np.histogram is
+    general and slow; with equal widths a bar's index is arithmetic). Indexes off the
+    chart are clipped to one spare bin at each end, so one bincount does it."""
+    index = np.floor((z - first_edge) / width)
+    np.clip(index, -1, BINS, out=index)
+    index += 1
+    return np.bincount(index.astype(np.intp), minlength=BINS + 2)[1 : BINS + 1]
+
+
 @lru_cache(maxsize=1024)
 def luck_meter(height_ft: float, weight_kg: float, activation: str) -> LuckMeter:
     """Run every random neuron on this person (cached: it runs on every page view)."""
     if activation not in ACTIVATIONS:
         raise ValueError(f"unknown activation {activation!r}")
     w1, w2, b = _weights()
-    z = w1 * height_ft + w2 * weight_kg + b
-    says_obese = activate(z, activation) >= ACTIVATIONS[activation].threshold
+    z = w1 * height_ft
+    z += w2 * weight_kg
+    z += b
     bmi_obese = bmi_check(height_ft, weight_kg, True).obese
-    agree = int(np.count_nonzero(says_obese == bmi_obese))
+    says_obese = _says_obese(z, activation)
+    agree = int(
+        np.count_nonzero(says_obese) if bmi_obese else z.size - np.count_nonzero(says_obese)
+    )
 
     # Bars of equal width, one edge exactly at z*, so each bar is all Obese or all not.
     sigma = z_sigma(height_ft, weight_kg)
@@ -105,10 +147,7 @@ def luck_meter(height_ft: float, weight_kg: float, activation: str) -> LuckMeter
     width = 2 * _SPREAD * sigma / BINS
     first = math.floor((-_SPREAD * sigma - star) / width)
     edges = star + width * np.arange(first, first + BINS + 1)
-    # np.histogram is general and slow; with equal widths a bar's index is arithmetic.
-    index = np.floor((z - edges[0]) / width)
-    inside = (index >= 0) & (index < BINS)
-    counts = np.bincount(index[inside].astype(np.intp), minlength=BINS)
+    counts = _histogram(z, edges[0], width)
     return LuckMeter(
         draws=DRAWS,
         agree=agree,

@@ -4,6 +4,7 @@ the threshold and the Not Obese / Obese sides of z*."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -138,47 +139,71 @@ def _side_labels(star_x: float) -> tuple[Label | None, Label | None]:
     return neg, pos
 
 
-def _y_ticks(trace: Trace, f_lo: float, f_hi: float, sy: Scale) -> tuple[Tick, ...]:
-    if not trace.activation.bounded:
+def _y_ticks(act: Activation, f_lo: float, f_hi: float, sy: Scale) -> tuple[Tick, ...]:
+    if not act.bounded:
         return ticks(f_lo, f_hi, sy, 4)
     # the ends of the range and the threshold: 0, 0.5, 1 or −1, 0, 1
-    return tuple(Tick(r1(sy(v)), v) for v in sorted({f_lo, trace.threshold, f_hi}))
+    return tuple(Tick(r1(sy(v)), v) for v in sorted({f_lo, act.threshold, f_hi}))
 
 
-def activation_curve(trace: Trace, label_font: float = FONT) -> Curve:
-    act = trace.activation
-    lo, hi = _z_range(act, trace.z)
+@dataclass(frozen=True)
+class _Plot:
+    """What the curve draws from its activation and z range alone, not from z."""
+
+    sx: Scale
+    sy: Scale
+    path: str
+    dots: tuple[tuple[float | int, float | int, bool], ...]
+    x_ticks: tuple[Tick, ...]
+    y_ticks: tuple[Tick, ...]
+    axes: str
+
+
+@lru_cache(maxsize=256)
+def _plot(act: Activation, lo: float, hi: float) -> _Plot:
+    """The curve, its scales and ticks. Kept: every z in [−w, w] gets the same range,
+    so every fresh page of an activation draws the same curve."""
     zs = _curve_samples(act, lo, hi)
     f_lo, f_hi = _y_range(act, zs)
     pad = 0.06 * (f_hi - f_lo)
     x0, y0, x1, y1 = _CURVE_BOX
     sx, sy = Scale(lo, hi, x0, x1), Scale(f_lo - pad, f_hi + pad, y1, y0)
     path, dots = _curve_path(act, zs, sx, sy)
+    x_ticks = below_axis(ticks(lo, hi, sx, 6), y1 + 16, right_edge=WIDTH - 16)
+    y_ticks = left_of_axis(_y_ticks(act, f_lo, f_hi, sy), x0 - 6)
+    axes = frame(_CURVE_BOX, x_ticks, y_ticks)
+    return _Plot(sx, sy, path, dots, x_ticks, y_ticks, axes)
+
+
+def activation_curve(trace: Trace, label_font: float = FONT) -> Curve:
+    act = trace.activation
+    lo, hi = _z_range(act, trace.z)
+    plot = _plot(act, lo, hi)
+    sx, sy = plot.sx, plot.sy
+    x0, y0, x1, y1 = _CURVE_BOX
     px, py = sx(trace.z), sy(trace.output)
     star_x = sx(act.z_star)
     neg_label, pos_label = _side_labels(star_x)
-    x_ticks = below_axis(ticks(lo, hi, sx, 6), y1 + 16, right_edge=WIDTH - 16)
-    y_ticks = left_of_axis(_y_ticks(trace, f_lo, f_hi, sy), x0 - 6)
     point_text = f"({fmt(trace.z)}, {fmt(trace.output)})"
     return Curve(
         width=WIDTH,
         height=_HEIGHT,
         box=_CURVE_BOX,
-        path=path,
-        axes=frame(_CURVE_BOX, x_ticks, y_ticks),
+        path=plot.path,
+        axes=plot.axes,
         neg_region=rect_path(x0, y0, star_x, y1) if star_x > x0 else "",
         pos_region=rect_path(star_x, y0, x1, y1) if star_x < x1 else "",
         threshold_path=f"M{r1(x0)} {r1(sy(trace.threshold))}H{r1(x1)}",
         guides=f"M{r1(px)} {r1(y1)}V{r1(py)}H{r1(x0)}",
-        dots=dots,
+        dots=plot.dots,
         point=(r1(px), r1(py)),
         point_label=_point_label(px, py, point_text, label_font),
         threshold_y=r1(sy(trace.threshold)),
         star_x=r1(star_x),
         neg_label=neg_label,
         pos_label=pos_label,
-        x_ticks=x_ticks,
-        y_ticks=y_ticks,
+        x_ticks=plot.x_ticks,
+        y_ticks=plot.y_ticks,
         x_title=Label(r1(x1), _HEIGHT - 4, "end"),
         y_title=Label(4, 18, "start"),
         z_range=(lo, hi),

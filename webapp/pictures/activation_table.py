@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from webapp.lesson.activations import ACTIVATIONS
-from webapp.lesson.neuron import Trace, forward
+from webapp.lesson.neuron import Trace
 from webapp.pictures.words import said
 
 
@@ -25,18 +25,21 @@ class ActivationRow:
 def activation_table(trace: Trace) -> tuple[ActivationRow, ...]:
     rows = []
     for name, act in ACTIVATIONS.items():
-        other = forward(trace.x, trace.w, trace.b, name)
+        # The same x, w and b give the same z whatever the activation, so only f runs
+        # again: what forward() would give, without redoing and rechecking wᵀx + b.
+        output = act.worked(trace.z)[0]
+        decision = output >= act.threshold
         rows.append(
             ActivationRow(
                 name,
                 act.title,
                 act.formula,
                 act.output_range,
-                other.output,
+                output,
                 act.threshold,
-                said(other.decision),
+                said(decision),
                 name == trace.activation.name,
-                other.decision,
+                decision,
             )
         )
     return tuple(rows)

@@ -5,10 +5,13 @@ weight that flips the answer at this height."""
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
+from webapp.lesson.activations import Activation
 from webapp.lesson.bmi import WHO_OBESE_BMI
 from webapp.lesson.boundary import (
     FlipWeight,
@@ -118,19 +121,19 @@ def _axes(lesson: Lesson) -> _Axes:
 
 @dataclass(frozen=True)
 class _Regions:
-    pos: list[Point]  # data units: where the neuron says Obese
-    neg: list[Point]
+    pos: tuple[Point, ...]  # data units: where the neuron says Obese
+    neg: tuple[Point, ...]
     segment: Segment | None  # the boundary line inside the picture
-    everywhere: str | None
+    everywhere: bool | None  # the neuron's one answer if it fills the picture (said())
 
 
-def _area(points: list[Point]) -> float:
+def _area(points: Sequence[Point]) -> float:
     """A simple polygon's area (shoelace); 0 for fewer than three points."""
     pairs = zip(points, points[1:] + points[:1], strict=True)
     return abs(sum(xa * yb - xb * ya for (xa, ya), (xb, yb) in pairs)) / 2
 
 
-def _centroid(points: list[Point]) -> Point:
+def _centroid(points: Sequence[Point]) -> Point:
     """The area centroid of a simple polygon (for placing its label)."""
     area = cx = cy = 0.0
     for (xa, ya), (xb, yb) in zip(points, points[1:] + points[:1], strict=True):
@@ -143,12 +146,9 @@ def _centroid(points: list[Point]) -> Point:
     return cx / (3 * area), cy / (3 * area)
 
 
-def _regions(lesson: Lesson, ax: _Axes) -> _Regions:
+def _regions(ax: _Axes, w1: float, w2: float, b: float, activation: str) -> _Regions:
     """The picture cut along the boundary line into its Obese and Not Obese parts."""
-    t = lesson.trace
-    plane: HalfPlane = decision_half_plane(
-        t.w[0], t.w[1], t.b, t.activation.name, ax.feet_per_x, ax.kg_per_y
-    )
+    plane: HalfPlane = decision_half_plane(w1, w2, b, activation, ax.feet_per_x, ax.kg_per_y)
     rect = [(0.0, 0.0), (ax.x_max, 0.0), (ax.x_max, ax.y_max), (0.0, ax.y_max)]
     pos = clip(rect, plane, keep_positive=True)
     neg = clip(rect, plane, keep_positive=False)
@@ -157,19 +157,19 @@ def _regions(lesson: Lesson, ax: _Axes) -> _Regions:
     # A line that only grazes a corner (too close to draw) leaves a sliver region:
     # then the other answer fills the picture.
     if len(pos) < 3 or (segment is None and _area(pos) < _area(neg)):
-        everywhere = said(False)
+        everywhere = False
     elif len(neg) < 3 or segment is None:
-        everywhere = said(True)
-    return _Regions(pos, neg, segment, everywhere)
+        everywhere = True
+    return _Regions(tuple(pos), tuple(neg), segment, everywhere)
 
 
-def _region_path(points: list[Point], ax: _Axes) -> str:
+def _region_path(points: Sequence[Point], ax: _Axes) -> str:
     if len(points) < 3:
         return ""
     return polyline(ax.screen(points)) + "Z"
 
 
-def _region_label(points: list[Point], ax: _Axes, you: Point, text: str) -> Label | None:
+def _region_label(points: Sequence[Point], ax: _Axes, you: Point, text: str) -> Label | None:
     """A spot well inside the region and away from the learner's point, far enough
     from the sides for ``text`` (longer in German and Spanish) to stay in the plot."""
     if len(points) < 3:
@@ -210,8 +210,8 @@ def _who_curve(ax: _Axes) -> _WhoCurve:
     return _WhoCurve(a, end, path, Label(r1(curve_x - 8), r1(label_y), "end"))
 
 
-def _obstacles(ax: _Axes, who: _WhoCurve, segment: Segment | None) -> list[Point]:
-    """Points along the BMI curve and the boundary line, in user units."""
+def _obstacles(ax: _Axes, who: _WhoCurve, segment: Segment | None) -> np.ndarray:
+    """Points along the BMI curve and the boundary line, in user units: (x, y) rows."""
     points = ax.screen([(x, who.a * x * x) for x in np.linspace(0.0, who.end, 48).tolist()])
     if segment is not None:
         (px, py), (qx, qy) = ax.screen(list(segment))
@@ -219,10 +219,12 @@ def _obstacles(ax: _Axes, who: _WhoCurve, segment: Segment | None) -> list[Point
         points += list(
             zip((px + (qx - px) * k).tolist(), (py + (qy - py) * k).tolist(), strict=True)
         )
-    return points
+    obstacles = np.array(points, dtype=float)
+    obstacles.setflags(write=False)  # kept in _background's cache
+    return obstacles
 
 
-def _clearances(labels: list[Label], obstacles: list[Point]) -> np.ndarray:
+def _clearances(labels: list[Label], obstacles: np.ndarray) -> np.ndarray:
     """How far each label's text box stays from the lines (−1 if it leaves the plot),
     for all candidate spots at once (this runs on every fresh page)."""
     x0, y0, x1, y1 = _PLANE_BOX
@@ -232,15 +234,15 @@ def _clearances(labels: list[Label], obstacles: list[Point]) -> np.ndarray:
     cx = np.array([label.x for label in labels], dtype=float) + sides
     cy = np.array([label.y for label in labels], dtype=float) - 5
     inside = (x0 + 16 <= cx) & (cx <= x1 - 16) & (y0 + 8 <= cy) & (cy <= y1 - 8)
-    if not obstacles:
+    if not len(obstacles):
         return np.where(inside, 99.0, -1.0)
-    ox, oy = np.array(obstacles, dtype=float).T
+    ox, oy = obstacles.T
     dx = np.maximum(np.abs(cx[:, None] - ox) - _YOU_HALF_WIDTH, 0)
     dy = np.maximum(np.abs(cy[:, None] - oy) - _YOU_HALF_HEIGHT, 0)
     return np.where(inside, np.hypot(dx, dy).min(axis=1), -1.0)
 
 
-def _you_label(you: Point, obstacles: list[Point]) -> Label:
+def _you_label(you: Point, obstacles: np.ndarray) -> Label:
     """The "you" label in whichever spot beside the point is clearest of the two lines:
     the nearest spot whose text box clears both lines by _YOU_CLEARANCE wins."""
     px, py = you
@@ -259,17 +261,53 @@ def _flip(lesson: Lesson) -> FlipWeight:
     return flip_weight(lesson.height_ft, t.w[0], t.w[1], t.b, t.activation.name)
 
 
-def decision_plane(lesson: Lesson) -> BoundaryPlot:
-    ax = _axes(lesson)
-    x0, _, x1, y1 = _PLANE_BOX
-    regions = _regions(lesson, ax)
-    you = (ax.sx(lesson.height_ft / ax.feet_per_x), ax.sy(lesson.weight_kg / ax.kg_per_y))
+@dataclass(frozen=True)
+class _Background:
+    """What the plane draws from its axes and the neuron alone, not from the person."""
+
+    regions: _Regions
+    pos_path: str
+    neg_path: str
+    line_path: str
+    who: _WhoCurve
+    x_ticks: tuple[Tick, ...]
+    y_ticks: tuple[Tick, ...]
+    axes: str
+    obstacles: np.ndarray  # for the "you" label: points along the two lines
+
+
+@lru_cache(maxsize=256)
+def _background(ax: _Axes, w1: float, w2: float, b: float, act: Activation) -> _Background:
+    """Kept per axes and neuron: every ordinary person gets the same axes, so every
+    fresh page of one neuron draws the same regions, lines and ticks."""
+    x0, _, _, y1 = _PLANE_BOX
+    regions = _regions(ax, w1, w2, b, act.name)
     who = _who_curve(ax)
-    flip = _flip(lesson)
-    who_kg = WHO_OBESE_BMI * (lesson.height_ft * METRES_PER_FOOT) ** 2
     x_ticks = below_axis(ticks(0.0, ax.x_max, ax.sx, 4), y1 + 17, right_edge=WIDTH - 16)
     y_ticks = left_of_axis(ticks(0.0, ax.y_max, ax.sy, 4), x0 - 6)
     segment = regions.segment
+    return _Background(
+        regions=regions,
+        pos_path=_region_path(regions.pos, ax),
+        neg_path=_region_path(regions.neg, ax),
+        line_path="" if segment is None else polyline(ax.screen(list(segment))),
+        who=who,
+        x_ticks=x_ticks,
+        y_ticks=y_ticks,
+        axes=frame(_PLANE_BOX, x_ticks, y_ticks),
+        obstacles=_obstacles(ax, who, segment),
+    )
+
+
+def decision_plane(lesson: Lesson) -> BoundaryPlot:
+    ax = _axes(lesson)
+    _, _, x1, _ = _PLANE_BOX
+    t = lesson.trace
+    bg = _background(ax, t.w[0], t.w[1], t.b, t.activation)
+    regions = bg.regions
+    you = (ax.sx(lesson.height_ft / ax.feet_per_x), ax.sy(lesson.weight_kg / ax.kg_per_y))
+    flip = _flip(lesson)
+    who_kg = WHO_OBESE_BMI * (lesson.height_ft * METRES_PER_FOOT) ** 2
     return BoundaryPlot(
         width=WIDTH,
         height=_HEIGHT,
@@ -278,19 +316,19 @@ def decision_plane(lesson: Lesson) -> BoundaryPlot:
         weight_unit=lesson.weight_unit,
         x_max=ax.x_max,
         y_max=ax.y_max,
-        pos_region=_region_path(regions.pos, ax),
-        neg_region=_region_path(regions.neg, ax),
+        pos_region=bg.pos_path,
+        neg_region=bg.neg_path,
         pos_label=_region_label(regions.pos, ax, you, said(True)),
         neg_label=_region_label(regions.neg, ax, you, said(False)),
-        line=segment,
-        line_path="" if segment is None else polyline(ax.screen(list(segment))),
-        axes=frame(_PLANE_BOX, x_ticks, y_ticks),
-        who_path=who.path,
-        who_label=who.label,
+        line=regions.segment,
+        line_path=bg.line_path,
+        axes=bg.axes,
+        who_path=bg.who.path,
+        who_label=bg.who.label,
         point=(r1(you[0]), r1(you[1])),
-        point_label=_you_label(you, _obstacles(ax, who, segment)),
-        x_ticks=x_ticks,
-        y_ticks=y_ticks,
+        point_label=_you_label(you, bg.obstacles),
+        x_ticks=bg.x_ticks,
+        y_ticks=bg.y_ticks,
         x_title=Label(r1(x1), _HEIGHT - 4, "end"),
         y_title=Label(4, 14, "start"),
         flip=flip,
@@ -298,6 +336,6 @@ def decision_plane(lesson: Lesson) -> BoundaryPlot:
         who_kg=who_kg,
         who_in_unit=who_kg / ax.kg_per_y,
         max_in_unit=flip.max_kg / ax.kg_per_y,
-        everywhere=regions.everywhere,
+        everywhere=None if regions.everywhere is None else said(regions.everywhere),
         flip_label=said(str(flip.label) == str(POSITIVE_LABEL)),
     )

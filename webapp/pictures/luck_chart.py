@@ -48,7 +48,8 @@ _SIDE_GAP = 4  # between z*'s line and the side labels
 
 def _bars_path(bars: list[tuple[float, float]], bottom: float) -> str:
     """Bars as vertical strokes from the axis up: 'M12 118V40M25 118V31'."""
-    return "".join(f"M{r1(x)} {r1(bottom)}V{r1(top)}" for x, top in bars)
+    base = r1(bottom)
+    return "".join(f"M{r1(x)} {base}V{r1(top)}" for x, top in bars)
 
 
 def _marker(x: float | int | None, y: float) -> str:
@@ -64,11 +65,13 @@ def luck_chart(lesson: Lesson) -> LuckChart:
     top = max(counts) or 1
     sy = Scale(0.0, float(top), y1, y0)
     agree, disagree = [], []
-    for left, right, count in zip(edges, edges[1:], counts, strict=False):
+    xs = [sx(edge) for edge in edges]  # each edge once: a bar's right is the next's left
+    obese_from = meter.z_star - 1e-12 * max(1.0, abs(meter.z_star))
+    for i, count in enumerate(counts):
         if count == 0:
             continue
-        says_obese = left >= meter.z_star - 1e-12 * max(1.0, abs(meter.z_star))
-        bar = ((sx(left) + sx(right)) / 2, sy(count))
+        says_obese = edges[i] >= obese_from
+        bar = ((xs[i] + xs[i + 1]) / 2, sy(count))
         (agree if says_obese == meter.bmi_obese else disagree).append(bar)
     z = lesson.trace.z
     yours = r1(sx(z)) if edges[0] <= z <= edges[-1] else None

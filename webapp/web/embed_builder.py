@@ -61,10 +61,15 @@ def host_script_url() -> str:
     return url_for("static", filename="js/embed-host.js", v=None, _external=True)
 
 
-def oembed_url(widget_url: str, width: int) -> str:
+def oembed_base() -> str:
+    """The oEmbed endpoint's URL up to the widget URL it is asked about."""
+    return f"{url_for('embed.oembed', _external=True)}?url="
+
+
+def oembed_url(widget_url: str, width: int, base: str | None = None) -> str:
     """The oEmbed URL that answers with this widget's code (percent-encoded as the
-    script's encodeURIComponent does)."""
-    url = f"{url_for('embed.oembed', _external=True)}?url={quote(widget_url, safe='')}&format=json"
+    script's encodeURIComponent does); ``base``: ``oembed_base()``, if made already."""
+    url = f"{base or oembed_base()}{quote(widget_url, safe='')}&format=json"
     return url if width == oembed.DEFAULT_WIDTH else f"{url}&maxwidth={width}"
 
 
@@ -76,13 +81,14 @@ def embed_builder(
     widget_url = lesson_url("embed.index", lesson.raw, **options.extra())
     height = estimated_height(options.shown_parts, width)
     title = gettext("Neuron Lab: %(summary)s", summary=lesson.summary)
+    host_script, base = host_script_url(), oembed_base()  # url_for once each
     return EmbedBuilder(
         options=options,
         width=width,
         height=height,
         widget_url=widget_url,
-        code=oembed.snippet(widget_url, title, host_script_url(), width, height),
-        oembed_url=oembed_url(widget_url, width),
+        code=oembed.snippet(widget_url, title, host_script, width, height),
+        oembed_url=oembed_url(widget_url, width, base),
         parts=tuple(
             PartChoice(p.name, str(p.label), p.name in options.parts) for p in PARTS.values()
         ),
@@ -91,8 +97,8 @@ def embed_builder(
         lesson_fields=() if is_example else tuple(lesson.raw.items()),
         widget_base=lesson_url("embed.index", lesson.raw, named_lang=False),
         lang=link_lang().get("lang", ""),
-        oembed_base=f"{url_for('embed.oembed', _external=True)}?url=",
-        host_script=host_script_url(),
+        oembed_base=base,
+        host_script=host_script,
         title=title,
     )
 

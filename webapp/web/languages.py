@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 from flask import Flask, Response, abort, g, request, url_for
 from flask_babel import Babel, get_translations
@@ -103,21 +103,29 @@ def switcher() -> list[LanguageLink]:
     return g.language_links  # type: ignore[no-any-return]
 
 
+def _path_and_query() -> tuple[str, str]:
+    """This page's path and its kept query, encoded once per request (the switcher's
+    links and the x-default all start from them; urlencode is the costly part)."""
+    if "kept_path_query" not in g:
+        g.kept_path_query = (_this_path(), urlencode(_kept()))
+    return g.kept_path_query  # type: ignore[no-any-return]
+
+
 def _switcher() -> list[LanguageLink]:
-    kept = _kept()
-    path = _this_path()
+    path, query = _path_and_query()
     origin = request.host_url.rstrip("/")
     links = []
     for code, language in LANGUAGES.items():
-        href = f"{path}?{urlencode([*kept, ('lang', code)])}"
+        lang = f"lang={quote_plus(code)}"  # as urlencode([*kept, ("lang", code)]) ends
+        href = f"{path}?{query}&{lang}" if query else f"{path}?{lang}"
         links.append(LanguageLink(language, href, origin + href, language == active()))
     return links
 
 
 def default_url() -> str:
     """This page with no ``lang``: the x-default alternate, negotiated by the browser."""
-    query = urlencode(_kept())
-    url = request.host_url.rstrip("/") + _this_path()
+    path, query = _path_and_query()
+    url = request.host_url.rstrip("/") + path
     return f"{url}?{query}" if query else url
 
 
