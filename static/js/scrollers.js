@@ -1,4 +1,9 @@
-// A formula that scrolls sideways is a keyboard stop while it does (WCAG 2.1.1).
+// Worked math wider than the screen scrolls sideways (site.css: math[display=block]).
+// A scroller must be reachable by keyboard (WCAG 2.1.1; axe "scrollable-region-focusable"):
+// recent Chromium and Firefox focus one by themselves, Safari does not. So a formula that
+// overflows gets tabindex=0 while it does. A ResizeObserver sees each one laid out (the
+// steps below the fold are laid out only as they near the screen: content-visibility)
+// and again whenever the screen turns or is resized. (Served minified: static_files.py.)
 (function () {
   "use strict";
   var blocks = document.querySelectorAll("math[display=block]");

@@ -13,6 +13,7 @@ import brotli
 import pytest
 
 from webapp.api.embed_parts import height_table
+from webapp.web import static_files
 
 RESULT = (
     "/?height=170&height_unit=cm&weight=176&weight_unit=lb&w1=0.2&w2=0.00001&b=1&activation=tanh"
@@ -69,7 +70,24 @@ def test_every_static_url_on_a_page_names_its_content_hash(client):
         path, version = url.split("?v=")
         assert version == hashlib.sha256(served(client, url)).hexdigest()[:12], url
         if not path.endswith("embed-builder.js"):  # the only file with a fill
-            assert served(client, url) == (STATIC / path.removeprefix("/static/")).read_bytes()
+            assert served(client, url) == minified(STATIC / path.removeprefix("/static/"))
+
+
+def minified(path: Path) -> bytes:
+    """A static file as the app serves it: stylesheets and scripts minified."""
+    minify = static_files.MINIFIERS.get(path.suffix)
+    return minify(path.read_text()).encode() if minify else path.read_bytes()
+
+
+@pytest.mark.parametrize("name", ["css/site.css", "css/embed.css", "js/copy.js"])
+def test_stylesheets_and_scripts_are_served_without_their_comments(client, name):
+    original = (STATIC / name).read_text()
+    assert "/*" in original or "//" in original  # the files keep them for people
+    response = client.get(f"/static/{name}", headers={"Accept-Encoding": "identity"})
+    assert response.status_code == 200
+    text = response.get_data(as_text=True)
+    assert "/*" not in text and "\n  " not in text
+    assert len(text) < 0.85 * len(original)
 
 
 def test_the_builder_script_carries_the_height_table_and_pages_do_not(client):
@@ -79,7 +97,7 @@ def test_the_builder_script_carries_the_height_table_and_pages_do_not(client):
     script = served(client, url).decode()
     assert "/*HEIGHTS*/" not in script
     table = json.dumps(height_table(), separators=(",", ":"))
-    assert f"var heights = {table};" in script
+    assert f"var heights={table};" in script  # minified: no spaces around =
 
 
 @pytest.mark.parametrize(("accept", "encoding"), [("br, gzip", "br"), ("gzip", "gzip")])
@@ -112,7 +130,7 @@ def test_a_browser_that_accepts_no_compression_gets_the_file_as_is(client):
     response = client.get("/static/js/copy.js", headers={"Accept-Encoding": "identity"})
     assert response.status_code == 200
     assert "Content-Encoding" not in response.headers
-    assert response.data == (STATIC / "js" / "copy.js").read_bytes()
+    assert response.data == minified(STATIC / "js" / "copy.js")
 
 
 @pytest.mark.parametrize("path", ["/static/nope.css", "/static/../webapp/__init__.py"])

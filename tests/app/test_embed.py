@@ -346,6 +346,8 @@ def _gzip_size(data: bytes) -> int:
         "/embed",
         f"/embed?{RESULT}",
         f"/embed?{RESULT}&controls=0",
+        f"/embed?{RESULT}&lang=de",  # German and Spanish words are longer
+        f"/embed?{RESULT}&lang=es",
         "/embed?height=abc&weight=4,5&w1=nan&w2=x&b=y",
         "/embed?w1=-1000000&b=-1000000&activation=sigmoid",
     ],

@@ -28,12 +28,21 @@ def test_indentation_goes_but_the_words_keep_their_spaces(app):
 
 
 def test_a_fill_is_written_into_its_file_and_hashed_with_it(tmp_path):
-    (tmp_path / "a.js").write_text("var t = /*T*/null;")
-    (tmp_path / "b.js").write_text("var t = /*T*/null;")
-    files = static_files.load_all(str(tmp_path), {"a.js": {"/*T*/null": '{"x":1}'}})
-    assert files["a.js"].bodies["identity"] == b'var t = {"x":1};'
-    assert files["b.js"].bodies["identity"] == b"var t = /*T*/null;"
-    assert files["a.js"].digest != files["b.js"].digest
+    (tmp_path / "a.txt").write_text("t = /*T*/null;")
+    (tmp_path / "b.txt").write_text("t = /*T*/null;")
+    files = static_files.load_all(str(tmp_path), {"a.txt": {"/*T*/null": '{"x":1}'}})
+    assert files["a.txt"].bodies["identity"] == b't = {"x":1};'
+    assert files["b.txt"].bodies["identity"] == b"t = /*T*/null;"
+    assert files["a.txt"].digest != files["b.txt"].digest
+
+
+def test_a_script_is_filled_before_it_is_minified(tmp_path):
+    """A placeholder may be a comment: minifying first would remove it."""
+    (tmp_path / "a.js").write_text("// the table\nvar t = /*T*/null;\n")
+    (tmp_path / "a.css").write_text("/* a rule */\np  {  color : red ; }\n")
+    files = static_files.load_all(str(tmp_path), {"a.js": {"/*T*/null": "[1, 2]"}})
+    assert files["a.js"].bodies["identity"] == b"var t=[1,2];"
+    assert files["a.css"].bodies["identity"] == b"p{color:red}"
 
 
 def test_a_fill_whose_placeholder_is_missing_stops_the_start(tmp_path):
