@@ -92,11 +92,13 @@ _BAND = 1e-6
 
 
 @lru_cache(maxsize=64)
-def _sides_are_clear(act: Activation, star: float, tol: float) -> bool:
-    """Whether f is on the right side of its threshold just outside the band around z*:
-    f is non-decreasing, so then every z beyond the band is too."""
-    below, above = act(np.array([star - tol, star + tol]))
-    return bool(below < act.threshold <= above)
+def _clear_band(act: Activation) -> float | None:
+    """The half-width of the band around z* outside which z ≥ z* is f's own answer: f
+    is non-decreasing, so that holds when f is on the right side of its threshold just
+    outside the band. None when it is not (then f decides every neuron)."""
+    tol = _BAND * max(1.0, abs(act.z_star))
+    below, above = act(np.array([act.z_star - tol, act.z_star + tol]))
+    return tol if below < act.threshold <= above else None
 
 
 def _says_obese(z: np.ndarray, activation: str) -> np.ndarray:
@@ -105,12 +107,11 @@ def _says_obese(z: np.ndarray, activation: str) -> np.ndarray:
     is many; only the few z so close to z* that f's rounding could decide otherwise
     are run through f itself, so the answer is f's, to the last neuron."""
     act = ACTIVATIONS[activation]
-    star = act.z_star
-    tol = _BAND * max(1.0, abs(star))
-    if not _sides_are_clear(act, star, tol):
+    tol = _clear_band(act)
+    if tol is None:
         return act(z) >= act.threshold
-    says = z >= star
-    near = np.flatnonzero(np.abs(z - star) <= tol)
+    says = z >= act.z_star
+    near = np.flatnonzero(np.abs(z - act.z_star) <= tol)
     if near.size:
         says[near] = act(z[near]) >= act.threshold
     return says

@@ -66,10 +66,10 @@ def oembed_base() -> str:
     return f"{url_for('embed.oembed', _external=True)}?url="
 
 
-def oembed_url(widget_url: str, width: int, base: str | None = None) -> str:
+def oembed_url(base: str, widget_url: str, width: int) -> str:
     """The oEmbed URL that answers with this widget's code (percent-encoded as the
-    script's encodeURIComponent does); ``base``: ``oembed_base()``, if made already."""
-    url = f"{base or oembed_base()}{quote(widget_url, safe='')}&format=json"
+    script's encodeURIComponent does); ``base``: ``oembed_base()``."""
+    url = f"{base}{quote(widget_url, safe='')}&format=json"
     return url if width == oembed.DEFAULT_WIDTH else f"{url}&maxwidth={width}"
 
 
@@ -88,7 +88,7 @@ def embed_builder(
         height=height,
         widget_url=widget_url,
         code=oembed.snippet(widget_url, title, host_script, width, height),
-        oembed_url=oembed_url(widget_url, width, base),
+        oembed_url=oembed_url(base, widget_url, width),
         parts=tuple(
             PartChoice(p.name, str(p.label), p.name in options.parts) for p in PARTS.values()
         ),
