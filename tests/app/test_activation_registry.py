@@ -61,13 +61,23 @@ QUERY = "height=4&height_unit=ft&weight=80&weight_unit=kg&w1=0.2&w2=0.00001&b=1&
 
 
 @pytest.fixture
-def softsign_app(app) -> Iterator:
+def registry() -> Iterator[dict[str, Activation]]:
+    """The activation registry, put back as it was afterwards (the app has no way to
+    remove an activation, and needs none)."""
+    saved = dict(activations.ACTIVATIONS)
+    yield activations.ACTIVATIONS
+    activations.ACTIVATIONS.clear()
+    activations.ACTIVATIONS.update(saved)
+
+
+@pytest.fixture
+def softsign_app(app, registry) -> Iterator:
     activations.register(SOFTSIGN)
+    assert registry["softsign"] is SOFTSIGN
     app.jinja_env.loader = ChoiceLoader(
         [DictLoader({SOFTSIGN.steps_partial: STEPS_PARTIAL}), app.jinja_env.loader]
     )
     yield app
-    activations.unregister("softsign")
 
 
 @pytest.fixture
@@ -143,6 +153,8 @@ def test_the_preview_card_draws_it(softsign_client):
 
 
 def test_an_unknown_activation_is_still_refused(client):
+    # after the tests above: the registry was put back as it was
+    assert list(activations.ACTIVATIONS) == ["sigmoid", "tanh", "relu", "step", "linear"]
     response = client.get("/?activation=softsign")
     assert response.status_code == 400
     assert "must be one of: sigmoid, tanh, relu, step, linear." in response.text

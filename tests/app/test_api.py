@@ -56,7 +56,7 @@ def test_get_without_parameters_answers_the_worked_example(client):
     response, body = get(client)
     assert response.status_code == 200
     assert response.headers["Access-Control-Allow-Origin"] == "*"
-    expected = forward([4, 80], [0.2, 0.00001], 1, "sigmoid")
+    expected = forward([4, 80], [0.2, 0.00001], 1, ACTIVATIONS["sigmoid"])
     # full precision: exactly the service's floats, not rounded ones
     assert body["x"] == [4.0, 80.0]
     assert body["w"] == [0.2, 0.00001]
@@ -207,7 +207,7 @@ def test_post_any_number_of_inputs(client, n):
     assert response.status_code == 200
     assert body["x"] == x and body["w"] == w
     assert len(body["products"]) == n
-    assert body == trace_json(forward(x, w, 0.5, "tanh"))
+    assert body == trace_json(forward(x, w, 0.5, ACTIVATIONS["tanh"]))
 
 
 def test_post_integers_and_the_limits_are_accepted(client):

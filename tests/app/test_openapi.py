@@ -27,6 +27,7 @@ from webapp.api.openapi import (
 )
 from webapp.api.results import trace_json
 from webapp.challenges.model import ChallengeError, parse_lock, parse_people
+from webapp.lesson.activations import ACTIVATIONS
 from webapp.lesson.neuron import forward
 from webapp.lesson.params import LESSON_DEFAULTS as DEFAULTS
 from webapp.lesson.units import MAX_HEIGHT, MAX_WEIGHT
@@ -59,7 +60,9 @@ def test_the_document_is_served_and_is_valid_openapi_3_1(client):
 
 
 def test_the_answer_check_would_notice_a_drifted_answer(app):
-    answer = trace_json(forward(**EXAMPLE_BODY))
+    answer = trace_json(
+        forward(**{**EXAMPLE_BODY, "activation": ACTIVATIONS[EXAMPLE_BODY["activation"]]})
+    )
 
     def respond(body: Any, status: int = 200):
         return app.response_class(json.dumps(body), status=status, mimetype="application/json")

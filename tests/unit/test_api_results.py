@@ -36,7 +36,7 @@ def test_parse_body_without_flask():
     parsed = parse_body(json.dumps({**EXAMPLE, "activation": "relu"}).encode())
     assert parsed.errors == {}
     assert parsed.request is not None
-    assert parsed.request.x == (4.0, 80.0) and parsed.request.activation == "relu"
+    assert parsed.request.x == (4.0, 80.0) and parsed.request.activation.name == "relu"
     assert all(type(v) is float for v in (*parsed.request.x, *parsed.request.w, parsed.request.b))
     parsed = parse_body(b'{"x": [true], "w": [1], "b": 1}')
     assert parsed.request is None

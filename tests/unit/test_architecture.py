@@ -6,6 +6,7 @@ Jinja's own parser, and a subprocess for what an import really loads. No Flask, 
   factory
   (webapp/__init__.py), and webapp.extensions is for web and the factory;
 - no function or method in webapp/ is longer than 60 lines;
+- activations are looked up by name only where input is parsed; below, the object travels;
 - templates present numbers, they never compute them: no arithmetic in ``{{ }}``/``{% %}``;
 - no ``{% include … ignore missing %}``: a missing template is an error, not a gap;
 - and the tests in tests/unit/ themselves need no Flask and no app.
@@ -310,6 +311,86 @@ def test_function_lengths_count_from_the_def_to_the_end(tmp_path):
         encoding="utf-8",
     )
     assert list(function_lengths(path)) == [(2, "f", 4), (7, "C.g", 3), (8, "C.g.inner", 2)]
+
+
+# --- the activation travels as an object ------------------------------------------------
+
+# Where input is parsed, a name becomes the registry's Activation; everything below takes
+# the object (activation.z_star, activation(z)), never a name to look up again. The
+# challenge link and the learning page parse no activation of their own: the challenge's
+# comes from the lesson's parser, and learning trains the registry's SIGMOID.
+LOOKUP_ALLOWED = {
+    "webapp.lesson.activations": "the registry itself",
+    "webapp.lesson.params": "the query parser (page, widget, oEmbed, GET API)",
+    "webapp.api.body": "the POST body parser",
+}
+REGISTRY = "ACTIVATIONS"
+
+
+def _is_registry(node: ast.AST) -> bool:
+    return (isinstance(node, ast.Name) and node.id == REGISTRY) or (
+        isinstance(node, ast.Attribute) and node.attr == REGISTRY
+    )
+
+
+def _looks_up(node: ast.AST) -> bool:
+    if isinstance(node, ast.Subscript):  # ACTIVATIONS[name]
+        return _is_registry(node.value)
+    if isinstance(node, ast.Compare):  # name in ACTIVATIONS
+        pairs = zip(node.ops, node.comparators, strict=True)
+        return any(isinstance(op, ast.In | ast.NotIn) and _is_registry(c) for op, c in pairs)
+    if isinstance(node, ast.Call):  # ACTIVATIONS.get(name), lookup(name)
+        func = node.func
+        if isinstance(func, ast.Attribute):
+            return func.attr == "lookup" or (func.attr == "get" and _is_registry(func.value))
+        return isinstance(func, ast.Name) and func.id == "lookup"
+    return False
+
+
+def name_lookups(path: Path) -> Iterator[tuple[int, str]]:
+    """(line, what) for each look-up of an activation by name: ``ACTIVATIONS[...]``,
+    ``ACTIVATIONS.get(...)``, ``… in ACTIVATIONS`` and ``lookup(...)``. Walking the
+    registry (``.values()``, ``list(ACTIVATIONS)``) is not a look-up."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    for node in ast.walk(tree):
+        if _looks_up(node):
+            yield node.lineno, ast.unparse(node)
+
+
+def test_activations_are_looked_up_by_name_only_where_parsed():
+    offenders = [
+        f"{_where(path, line)}: {what}"
+        for module, path in MODULES.items()
+        if module not in LOOKUP_ALLOWED
+        for line, what in name_lookups(path)
+    ]
+    fail_if_any(
+        offenders,
+        "Activations looked up by name outside the parsers "
+        f"({', '.join(LOOKUP_ALLOWED)}): pass the Activation on instead:",
+    )
+
+
+def test_the_allowed_parsers_do_look_activations_up():
+    # each entry earns its place: a module that no longer looks up leaves the list
+    for module in LOOKUP_ALLOWED:
+        assert list(name_lookups(MODULES[module])), module
+
+
+def test_the_lookup_finder(tmp_path):
+    path = tmp_path / "m.py"
+    path.write_text(
+        "act = ACTIVATIONS[name]\n"
+        "if name in activations.ACTIVATIONS: pass\n"
+        "ACTIVATIONS.get(name)\n"
+        "lookup(name)\n"
+        "activations.lookup(name)\n"
+        "for a in ACTIVATIONS.values(): pass\n"
+        "names = list(ACTIVATIONS)\n"
+        "z = activation.z_star\n",
+        encoding="utf-8",
+    )
+    assert [line for line, _ in name_lookups(path)] == [1, 2, 3, 4, 5]
 
 
 # --- d. and e. templates -------------------------------------------------------------

@@ -7,10 +7,10 @@ import pytest
 
 from webapp.lesson import boundary
 from webapp.lesson.activations import ACTIVATIONS
-from webapp.lesson.neuron import activate, forward
+from webapp.lesson.neuron import forward
 from webapp.lesson.params import parse_lesson
 
-ACTS = list(ACTIVATIONS)
+SIGMOID, RELU, STEP = ACTIVATIONS["sigmoid"], ACTIVATIONS["relu"], ACTIVATIONS["step"]
 
 
 def lesson(**params: str):
@@ -19,19 +19,18 @@ def lesson(**params: str):
     return parsed.lesson()
 
 
-@pytest.mark.parametrize("name", ACTS)
-def test_z_star_is_where_each_activation_reaches_its_threshold(name):
-    star = boundary.z_star(name)
-    threshold = ACTIVATIONS[name].threshold
-    assert float(activate(star, name)) >= threshold
-    assert float(activate(star - 1e-9, name)) < threshold
-    if name == "step":  # it jumps from 0 to 1 at z*, past the threshold
-        assert float(activate(star, name)) == 1.0
+@pytest.mark.parametrize("act", ACTIVATIONS.values(), ids=list(ACTIVATIONS))
+def test_z_star_is_where_each_activation_reaches_its_threshold(act):
+    star, threshold = act.z_star, act.threshold
+    assert float(act(star)) >= threshold
+    assert float(act(star - 1e-9)) < threshold
+    if act.name == "step":  # it jumps from 0 to 1 at z*, past the threshold
+        assert float(act(star)) == 1.0
     else:  # the continuous ones sit exactly on their threshold at z*
-        assert float(activate(star, name)) == threshold
+        assert float(act(star)) == threshold
     # and the neuron's own decision flips there: Obese at z*, Not Obese just below
-    assert forward([1.0], [star], 0.0, name).decision
-    assert not forward([1.0], [star - 1e-9], 0.0, name).decision
+    assert forward([1.0], [star], 0.0, act).decision
+    assert not forward([1.0], [star - 1e-9], 0.0, act).decision
 
 
 def test_the_example_would_have_to_fall_by_its_own_z_to_flip():
@@ -50,41 +49,41 @@ def test_relu_flips_at_half_and_a_not_obese_answer_must_rise():
 
 def test_no_weight_flips_the_example():
     # z = 0.8 + 0.00001·m + 1 ≥ 0 for every m > 0: Obese at any weight
-    fw = boundary.flip_weight(4.0, 0.2, 0.00001, 1.0, "sigmoid")
+    fw = boundary.flip_weight(4.0, 0.2, 0.00001, 1.0, SIGMOID)
     assert (fw.kind, fw.kg, fw.label) == ("always", None, "Obese")
 
 
 def test_the_flip_weight_for_a_constructed_neuron():
     # 0.2·4 + 0.05·m − 5 = 0  ⇔  m = 4.2 / 0.05 = 84 kg
-    fw = boundary.flip_weight(4.0, 0.2, 0.05, -5.0, "sigmoid")
+    fw = boundary.flip_weight(4.0, 0.2, 0.05, -5.0, SIGMOID)
     assert fw.kind == "from" and fw.kg == pytest.approx(84.0)
     assert forward((4.0, 84.0001), (0.2, 0.05), -5.0).decision
     assert not forward((4.0, 83.999), (0.2, 0.05), -5.0).decision
     # relu flips at z = 0.5: m = 4.7 / 0.05 = 94 kg
-    assert boundary.flip_weight(4.0, 0.2, 0.05, -5.0, "relu").kg == pytest.approx(94.0)
+    assert boundary.flip_weight(4.0, 0.2, 0.05, -5.0, RELU).kg == pytest.approx(94.0)
     # step flips at z = 0 like sigmoid, and z = 0 itself already says Obese
-    step = boundary.flip_weight(4.0, 0.2, 0.05, -5.0, "step")
+    step = boundary.flip_weight(4.0, 0.2, 0.05, -5.0, STEP)
     assert step.kind == "from" and step.kg == pytest.approx(84.0)
 
 
 def test_a_negative_w2_means_heavier_reads_as_less_obese():
     # 0.2·4 − 0.05·m + 5 = 0  ⇔  m = 5.8 / 0.05 = 116 kg, Obese below it
-    fw = boundary.flip_weight(4.0, 0.2, -0.05, 5.0, "sigmoid")
+    fw = boundary.flip_weight(4.0, 0.2, -0.05, 5.0, SIGMOID)
     assert (fw.kind, fw.heavier_less_obese) == ("up_to", True)
     assert fw.kg == pytest.approx(116.0)
     # so negative that the answer is Not Obese from the very first kilogram
-    never = boundary.flip_weight(4.0, 0.2, -0.05, -1.0, "sigmoid")
+    never = boundary.flip_weight(4.0, 0.2, -0.05, -1.0, SIGMOID)
     assert (never.kind, never.label, never.heavier_less_obese) == ("never", "Not Obese", True)
 
 
 def test_flip_weights_out_of_range_or_without_effect():
     # 4.2 / 0.001 = 4200 kg, beyond the 700 kg limit
-    assert boundary.flip_weight(4.0, 0.2, 0.001, -5.0, "sigmoid").kind == "never"
-    no_effect = boundary.flip_weight(4.0, 0.2, 0.0, -5.0, "sigmoid")
+    assert boundary.flip_weight(4.0, 0.2, 0.001, -5.0, SIGMOID).kind == "never"
+    no_effect = boundary.flip_weight(4.0, 0.2, 0.0, -5.0, SIGMOID)
     assert (no_effect.kind, no_effect.label) == ("no_effect", "Not Obese")
-    assert boundary.flip_weight(4.0, 0.2, 0.0, 5.0, "sigmoid").label == "Obese"
+    assert boundary.flip_weight(4.0, 0.2, 0.0, 5.0, SIGMOID).label == "Obese"
     # a tiny w₂ sends m* to ±inf without an error
-    assert boundary.flip_weight(4.0, 0.2, 1e-310, -5.0, "sigmoid").kind == "never"
+    assert boundary.flip_weight(4.0, 0.2, 1e-310, -5.0, SIGMOID).kind == "never"
 
 
 def test_the_half_plane_clip_keeps_each_side():

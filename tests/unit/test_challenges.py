@@ -15,6 +15,9 @@ from webapp.challenges.hints import hint
 from webapp.challenges.model import Challenge, ChallengeError, encode, parse_challenge, parse_people
 from webapp.challenges.separability import separable
 from webapp.challenges.verdict import attempt
+from webapp.lesson.activations import ACTIVATIONS
+
+SIGMOID, RELU = ACTIVATIONS["sigmoid"], ACTIVATIONS["relu"]
 
 LINKS = [
     "people=5.9ft,80kg;165cm,50kg,0",
@@ -55,7 +58,7 @@ def sigmoid(z: float) -> float:
 def test_verdicts_match_an_independent_computation():
     parsed = parse_challenge(query("people=6ft,70kg;170cm,100kg;5ft,150lb,1;2m,90kg,0"))
     w1, w2, b = -1.5, 0.09, 0.3
-    a = attempt(parsed.challenge, w1, w2, b, "sigmoid")
+    a = attempt(parsed.challenge, w1, w2, b, SIGMOID)
     people = [
         (6.0, 70.0, 0),
         (170 / 30.48, 100.0, 1),
@@ -108,7 +111,7 @@ def grid(challenge):
     for w1 in axes["w1"]:
         for w2 in axes["w2"]:
             for b in axes["b"]:
-                if attempt(challenge, w1, w2, b, "sigmoid").solved:
+                if attempt(challenge, w1, w2, b, SIGMOID).solved:
                     return (w1, w2, b)
     return None
 
@@ -129,7 +132,7 @@ def test_every_separable_builtin_is_solved_by_a_simple_search(builtin):
     found = search(builtin.challenge)
     if separable(builtin.challenge):
         assert found is not None
-        assert attempt(builtin.challenge, *found, "sigmoid").solved
+        assert attempt(builtin.challenge, *found, SIGMOID).solved
     else:
         assert found is None
         assert perceptron(builtin.challenge, epochs=3_000) is None
@@ -137,7 +140,7 @@ def test_every_separable_builtin_is_solved_by_a_simple_search(builtin):
 
 def test_the_default_weights_do_not_solve_any_builtin():
     for b in LADDER:
-        assert not attempt(b.challenge, 0.2, 0.00001, 1.0, "sigmoid").solved, b.name
+        assert not attempt(b.challenge, 0.2, 0.00001, 1.0, SIGMOID).solved, b.name
 
 
 def test_separability_follows_locks_and_activation():
@@ -146,21 +149,21 @@ def test_separability_follows_locks_and_activation():
     assert not separable(Challenge(people, locked=(("w2", "0"),)))  # same height
     assert separable(Challenge(people, locked=(("w1", "0"), ("w2", "0.1"))))
     all_locked = Challenge(people, locked=(("w1", "0"), ("w2", "0.1"), ("b", "-8")))
-    assert separable(all_locked, "sigmoid") and separable(all_locked, "relu")  # z = −2, 2
+    assert separable(all_locked, SIGMOID) and separable(all_locked, RELU)  # z = −2, 2
     # b = −9.6 puts the obese one at z = 0.4: right for sigmoid's z* = 0, not relu's 0.5
     tight = Challenge(people, locked=(("w1", "0"), ("w2", "0.1"), ("b", "-9.6")))
-    assert separable(tight, "sigmoid") and not separable(tight, "relu")
+    assert separable(tight, SIGMOID) and not separable(tight, RELU)
 
 
 def test_a_hint_names_the_nearest_wrong_person_and_the_right_direction():
     c = BUILTINS["bias-only"].challenge
-    a = attempt(c, 0.0, 0.1, -6.5, "sigmoid")  # z = −0.5, 0.7, 3, 3.9: person 2 wrong
+    a = attempt(c, 0.0, 0.1, -6.5, SIGMOID)  # z = −0.5, 0.7, 3, 3.9: person 2 wrong
     h = hint(a)
     assert h is not None and h.row.index == 2 and h.direction == "fall"
     assert [m.name for m in h.moves] == ["b"]  # w1 and w2 are locked
     assert h.moves[0].direction == "lower"
     assert "z = 0.7 is positive" in h.text
-    assert hint(attempt(c, 0.0, 0.1, -8, "sigmoid")) is None
+    assert hint(attempt(c, 0.0, 0.1, -8, SIGMOID)) is None
 
 
 @pytest.mark.parametrize(

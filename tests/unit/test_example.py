@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from webapp.lesson.activations import ACTIVATIONS
 from webapp.lesson.bmi import who_class
 from webapp.lesson.params import LESSON_DEFAULTS as DEFAULTS
 from webapp.lesson.random_weights import draw_weights
@@ -50,7 +51,7 @@ def lesson(**overrides):
         "w1": 0.2,
         "w2": 0.00001,
         "b": 1.0,
-        "activation": "sigmoid",
+        "activation": ACTIVATIONS["sigmoid"],
     }
     values.update(overrides)
     return run_lesson(raw=DEFAULTS, **values)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from webapp.lesson.activations import ACTIVATIONS
 from webapp.lesson.params import parse_lesson, parse_number, query_string
 
 
@@ -146,7 +147,7 @@ def test_missing_parameters_take_defaults_and_unknown_ones_are_ignored():
         "w1": 0.2,
         "w2": 0.00001,
         "b": 1.0,
-        "activation": "sigmoid",
+        "activation": ACTIVATIONS["sigmoid"],  # the registry's own: it travels as the object
     }
 
 

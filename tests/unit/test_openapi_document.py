@@ -155,7 +155,7 @@ def test_documented_body_limits_are_where_the_body_parser_draws_them():
 
 
 def test_the_result_schemas_list_exactly_the_fields_answered():
-    trace = forward(**EXAMPLE_BODY)
+    trace = forward(**{**EXAMPLE_BODY, "activation": ACTIVATIONS[EXAMPLE_BODY["activation"]]})
     assert SCHEMAS["NeuronResult"]["required"] == list(trace_json(trace))
     lesson = parse_lesson({}).lesson()
     assert SCHEMAS["LessonResult"]["required"] == list(

@@ -9,7 +9,6 @@ import re
 
 import pytest
 
-from webapp.lesson import boundary
 from webapp.lesson.activations import ACTIVATIONS
 from webapp.lesson.params import parse_lesson
 from webapp.pictures import scale
@@ -128,7 +127,7 @@ def test_the_curve_range_always_holds_z_and_the_flip(name, z_params):
     trace = lesson(activation=name, **z_params).trace
     curve = activation_curve(trace)
     lo, hi = curve.z_range
-    assert lo <= trace.z <= hi and lo <= boundary.z_star(name) <= hi
+    assert lo <= trace.z <= hi and lo <= ACTIVATIONS[name].z_star <= hi
     x0, y0, x1, y1 = curve.box
     assert x0 <= curve.point[0] <= x1 and y0 <= curve.point[1] <= y1
 

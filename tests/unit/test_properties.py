@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from lesson_strategies import valid_args
 
 from webapp.lesson.activations import ACTIVATIONS
-from webapp.lesson.neuron import activate, forward
+from webapp.lesson.neuron import forward
 from webapp.lesson.params import (
     CHOICE_PARAMETERS,
     MAX_ABS_PARAMETER,
@@ -63,9 +63,10 @@ def _in_range(values: dict[str, float | str]) -> None:
         value = values[name]
         assert isinstance(value, float)
         assert math.isfinite(value) and abs(value) <= MAX_ABS_PARAMETER
-    for name in CHOICE_PARAMETERS:
-        allowed = choices(name)
-        assert values[name] in allowed
+    for name in ("height_unit", "weight_unit"):
+        assert values[name] in choices(name)
+    activation = values["activation"]
+    assert activation is ACTIVATIONS[activation.name]  # the registry's own object
 
 
 @BOUNDED
@@ -158,7 +159,7 @@ finite = st.floats(allow_nan=False, allow_infinity=False, min_value=-1e6, max_va
 )
 def test_any_bounded_neuron_gives_finite_output_in_range(xw, b, activation):
     x, w = xw
-    _check_output(forward(x, w, b, activation))
+    _check_output(forward(x, w, b, ACTIVATIONS[activation]))
 
 
 TINY = np.finfo(np.float64).tiny  # below this, floats lose relative precision
@@ -172,14 +173,14 @@ def _sigmoid_reference(z: float) -> mpmath.mpf:
 @BOUNDED
 @given(z=st.floats(min_value=-800, max_value=800) | st.floats(min_value=-1e12, max_value=1e12))
 def test_sigmoid_agrees_with_an_mpmath_reference(z):
-    trace = forward((1.0,), (0.0,), z, "sigmoid")  # z = 0·1 + b, exactly b
+    trace = forward((1.0,), (0.0,), z, ACTIVATIONS["sigmoid"])  # z = 0·1 + b, exactly b
     assert trace.z == z
     reference = _sigmoid_reference(z)
     if reference >= TINY:
         assert abs(trace.output - reference) <= 1e-12 * reference, (z, trace.output, reference)
     else:  # the true value is subnormal or below: absolute error is all floats can give
         assert abs(trace.output - reference) <= TINY
-    vectorised = float(activate(np.array([z]), "sigmoid")[0])
+    vectorised = float(ACTIVATIONS["sigmoid"](np.array([z]))[0])
     if reference >= TINY:
         assert abs(vectorised - reference) <= 1e-12 * reference
 
@@ -189,11 +190,11 @@ def test_sigmoid_agrees_with_an_mpmath_reference(z):
 def test_tanh_agrees_with_an_mpmath_reference(z):
     with mpmath.workdps(50):
         reference = mpmath.tanh(mpmath.mpf(z))
-    output = forward((1.0,), (0.0,), z, "tanh").output
+    output = forward((1.0,), (0.0,), z, ACTIVATIONS["tanh"]).output
     assert abs(output - reference) <= 1e-12 * max(abs(reference), TINY)
 
 
 def test_the_exact_example_against_the_reference():
-    trace = forward((4.0, 80.0), (0.2, 0.00001), 1.0, "sigmoid")
+    trace = forward((4.0, 80.0), (0.2, 0.00001), 1.0, ACTIVATIONS["sigmoid"])
     reference = _sigmoid_reference(1.8008)
     assert abs(trace.output - reference) <= 1e-12 * reference

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from webapp.lesson.activations import ACTIVATIONS, DEFAULT_ACTIVATION
+from webapp.lesson.activations import ACTIVATIONS, DEFAULT_ACTIVATION, Activation, lookup
 from webapp.lesson.params import MAX_ABS_PARAMETER
 
 MAX_INPUTS = 1000
@@ -40,7 +40,7 @@ class NeuronRequest:
     x: tuple[float, ...]
     w: tuple[float, ...]
     b: float
-    activation: str
+    activation: Activation
 
 
 @dataclass
@@ -218,6 +218,6 @@ def parse_body(data: bytes, also: tuple[str, ...] = ()) -> ParsedBody:
     vectors = _vectors(body, result.errors)
     _check_bias_and_activation(body, result.errors)
     if not result.errors:
-        activation = body.get("activation", DEFAULT_ACTIVATION)
+        activation = lookup(body.get("activation", DEFAULT_ACTIVATION))
         result.request = NeuronRequest(vectors["x"], vectors["w"], body["b"], activation)
     return result

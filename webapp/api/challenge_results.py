@@ -33,7 +33,7 @@ def challenge_json(attempt: Attempt, **links: str) -> dict[str, Any]:
         "w1": attempt.w1,
         "w2": attempt.w2,
         "b": attempt.b,
-        "activation": attempt.activation,
+        "activation": attempt.activation.name,
         "right": attempt.right,
         "total": attempt.total,
         "solved": attempt.solved,

@@ -7,10 +7,18 @@ description cannot drift from what the views accept and answer. No Flask here.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from webapp.api import challenges_openapi
-from webapp.api.body import EXAMPLE_BODY, FIELDS, MAX_BODY_BYTES, MAX_INPUTS, REQUIRED
+from webapp.api.body import (
+    EXAMPLE_BODY,
+    FIELDS,
+    MAX_BODY_BYTES,
+    MAX_INPUTS,
+    REQUIRED,
+    parse_body,
+)
 from webapp.api.check import ANSWER_FIELDS, EXAMPLE_ANSWERS, MAX_ABS_ANSWER, check_json
 from webapp.api.results import trace_json
 from webapp.learning.descent import DEFAULTS as TRAINING_DEFAULTS
@@ -20,7 +28,7 @@ from webapp.learning.params import INTEGERS as TRAINING_INTEGERS
 from webapp.learning.params import LABELS as TRAINING_LABELS
 from webapp.learning.params import ORDER as TRAINING_ORDER
 from webapp.lesson.activations import ACTIVATIONS, DEFAULT_ACTIVATION
-from webapp.lesson.neuron import forward
+from webapp.lesson.neuron import Trace, forward
 from webapp.lesson.params import (
     CHOICE_PARAMETERS,
     LABELS,
@@ -282,7 +290,7 @@ def _check_result_schema() -> dict[str, Any]:
 
 def _check_path() -> dict[str, Any]:
     example = {**EXAMPLE_BODY, "answers": EXAMPLE_ANSWERS}
-    checked = check_json(forward(**EXAMPLE_BODY), EXAMPLE_ANSWERS)
+    checked = check_json(_example_trace(), EXAMPLE_ANSWERS)
     return {
         "post": {
             "operationId": "checkAnswers",
@@ -377,6 +385,14 @@ def _training_schema() -> dict[str, Any]:
     )
 
 
+def _example_trace() -> Trace:
+    """The POST example's answer: the example body through the body's own parser and
+    the neuron, as the API would answer it."""
+    request = parse_body(json.dumps(EXAMPLE_BODY).encode()).request
+    assert request is not None, "the example body must be valid"
+    return forward(request.x, request.w, request.b, request.activation)
+
+
 def _json(schema: dict[str, Any], **extra: Any) -> dict[str, Any]:
     return {"application/json": {"schema": schema, **extra}}
 
@@ -413,7 +429,7 @@ _INFO = {
 
 def _neuron_path() -> dict[str, Any]:
     """GET (the lesson's neuron) and POST (any neuron) on /api/v1/neuron."""
-    example_result = trace_json(forward(**EXAMPLE_BODY))
+    example_result = trace_json(_example_trace())
     return {
         "get": {
             "operationId": "getLessonNeuron",

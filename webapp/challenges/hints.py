@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from webapp.challenges.model import Challenge
 from webapp.challenges.verdict import Attempt, Row
 from webapp.language import gettext, lazy_gettext
-from webapp.lesson.boundary import z_star
 from webapp.lesson.numbers import shown
 from webapp.lesson.result import label_for
 
@@ -125,7 +124,7 @@ def hint(attempt: Attempt) -> Hint | None:
     if not wrong:
         return None
     row = min(wrong, key=lambda r: (r.gap, r.index))
-    star = z_star(attempt.activation)
+    star = attempt.activation.z_star
     rise = row.person.label  # should be obese: z must rise to z*
     moves = []
     locked = dict(attempt.challenge.locked)

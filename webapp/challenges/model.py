@@ -19,6 +19,7 @@ from urllib.parse import quote, urlencode
 from babel.numbers import format_decimal
 
 from webapp.language import active, gettext, lazy_gettext, local_number
+from webapp.lesson.activations import Activation
 from webapp.lesson.bmi import WHO_OBESE_BMI
 from webapp.lesson.numbers import minus
 from webapp.lesson.params import (
@@ -328,7 +329,7 @@ class ParsedChallenge(FormFields):
 
     raw: dict[str, str]  # what to show back in the forms (capped)
     challenge: Challenge | None = None
-    weights: dict[str, float | str] = field(default_factory=dict)  # w1, w2, b, activation
+    weights: dict[str, float | str | Activation] = field(default_factory=dict)  # w1 … activation
     learner_raw: dict[str, str] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
     hint: bool = False
@@ -342,16 +343,13 @@ class ParsedChallenge(FormFields):
         learner = {k: v for k, v in self.learner_raw.items() if k not in locked}
         return encode({**self.challenge.link_params(), **learner})
 
-    def effective(self) -> tuple[float, float, float, str]:
+    def effective(self) -> tuple[float, float, float, Activation]:
         """w₁, w₂, b (the locked values win) and the activation."""
         assert self.challenge is not None and self.ok
         values = {**self.weights, **self.challenge.locked_values}
-        return (
-            float(values["w1"]),
-            float(values["w2"]),
-            float(values["b"]),
-            str(values["activation"]),
-        )
+        activation = values["activation"]
+        assert isinstance(activation, Activation)
+        return float(values["w1"]), float(values["w2"]), float(values["b"]), activation
 
 
 def _single(args: Mapping[str, Sequence[str]], name: str, errors: dict[str, str]) -> str | None:

@@ -18,7 +18,7 @@ from itertools import combinations
 import numpy as np
 
 from webapp.challenges.model import WEIGHTS, Challenge
-from webapp.lesson.boundary import z_star
+from webapp.lesson.activations import SIGMOID, Activation
 from webapp.lesson.params import MAX_ABS_PARAMETER
 
 # Margins reach 10⁹ (700 kg × 1,000,000); rounding is far below this, and a real
@@ -71,11 +71,11 @@ def _separable(points, labels, locked, star) -> bool:
     return margin > _TOLERANCE
 
 
-def separable(challenge: Challenge, activation: str = "sigmoid") -> bool:
+def separable(challenge: Challenge, activation: Activation = SIGMOID) -> bool:
     """Whether some w₁, w₂, b that keep the locked values classify everyone right."""
     return _separable(
         tuple((p.height_ft, p.weight_kg) for p in challenge.people),
         tuple(p.label for p in challenge.people),
         tuple(challenge.locked_values.items()),
-        z_star(activation),
+        activation.z_star,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from webapp.challenges.model import Challenge, Person
-from webapp.lesson.boundary import z_star
+from webapp.lesson.activations import Activation
 from webapp.lesson.neuron import Trace, forward
 
 
@@ -36,7 +36,7 @@ class Row:
     @property
     def gap(self) -> float:
         """How far z is from the flip point z* (the nearest wrong person has the least)."""
-        return abs(self.trace.z - z_star(self.trace.activation.name))
+        return abs(self.trace.z - self.trace.activation.z_star)
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class Attempt:
     w1: float
     w2: float
     b: float
-    activation: str
+    activation: Activation
     rows: tuple[Row, ...]
 
     @property
@@ -67,7 +67,9 @@ class Attempt:
         return tuple(row for row in self.rows if not row.right)
 
 
-def attempt(challenge: Challenge, w1: float, w2: float, b: float, activation: str) -> Attempt:
+def attempt(
+    challenge: Challenge, w1: float, w2: float, b: float, activation: Activation
+) -> Attempt:
     """Run the neuron on every person (values within the lesson's limits keep z finite)."""
     rows = tuple(
         Row(i, p, forward((p.height_ft, p.weight_kg), (w1, w2), b, activation))

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from webapp.lesson.activations import ACTIVATIONS
+from webapp.lesson.activations import SIGMOID
 from webapp.lesson.bmi import WHO_OBESE_BMI
 from webapp.lesson.numbers import significant
 from webapp.lesson.params import LESSON_DEFAULTS, parse_lesson
@@ -116,7 +116,7 @@ class Scaling:
 
 
 # The lesson's own sigmoid (stable for any finite z): one function, not a copy.
-sigmoid = ACTIVATIONS["sigmoid"].function
+sigmoid = SIGMOID.function
 
 
 def bce_loss(z: np.ndarray, y: np.ndarray) -> float:

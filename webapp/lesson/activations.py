@@ -38,7 +38,9 @@ class Activation:
     formula: str  # plain text, for titles, tables and the API
     output_range: str  # plain text: "(0, 1)"
     threshold: float  # "Obese" when f(z) ≥ threshold
-    z_star: float  # the z where f reaches the threshold (f is non-decreasing)
+    # The z where f reaches the threshold: f is non-decreasing, so "output ≥ threshold"
+    # is "z ≥ z*" (at z* itself the answer is already the positive label; boundary.py).
+    z_star: float
     function: Callable[[np.ndarray], np.ndarray]  # vectorised f, for pictures and simulations
     # One value with the intermediate steps the lesson shows (e^(−z), …), in order.
     worked: Callable[[float], tuple[float, Intermediates]]
@@ -85,21 +87,20 @@ class Activation:
 
 
 ACTIVATIONS: dict[str, Activation] = {}
-DEFAULT_ACTIVATION = "sigmoid"
+DEFAULT_ACTIVATION = "sigmoid"  # the name links and JSON bodies default to
 
 
 def register(activation: Activation) -> Activation:
-    """Add an activation to the registry (tests register extra ones and remove them)."""
+    """Add an activation to the registry (a test may register its own)."""
     ACTIVATIONS[activation.name] = activation
     return activation
 
 
-def unregister(name: str) -> None:
-    ACTIVATIONS.pop(name, None)
+def lookup(name: str) -> Activation:
+    """The registered activation called ``name``, or ValueError naming the unknown one.
 
-
-def get(name: str) -> Activation:
-    """The registered activation, or ValueError naming the unknown one."""
+    Only the parsers call it (the query's, the JSON body's): below them the activation
+    travels as the object, never by name (tests/unit/test_architecture.py)."""
     try:
         return ACTIVATIONS[name]
     except KeyError:
@@ -190,7 +191,7 @@ def _linear(z: np.ndarray) -> np.ndarray:
     return z.copy()
 
 
-register(
+SIGMOID = register(
     Activation(
         name="sigmoid",
         symbol="σ",

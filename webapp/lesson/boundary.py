@@ -13,18 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from webapp.lesson.activations import get
+from webapp.lesson.activations import Activation
 from webapp.lesson.neuron import Trace
 from webapp.lesson.result import NEGATIVE_LABEL, POSITIVE_LABEL
 from webapp.lesson.units import MAX_WEIGHT
 
 Point = tuple[float, float]
-
-
-def z_star(activation: str) -> float:
-    """The z at which ``activation`` crosses its threshold (at z* exactly the answer is
-    already the positive label)."""
-    return get(activation).z_star
 
 
 @dataclass(frozen=True)
@@ -40,7 +34,7 @@ class DecisionFlip:
 
 def decision_flip(trace: Trace) -> DecisionFlip:
     """The distance from this trace's z to the other answer."""
-    star = z_star(trace.activation.name)
+    star = trace.activation.z_star
     if trace.decision:
         return DecisionFlip(trace.z, star, "fall", abs(trace.z - star), NEGATIVE_LABEL)
     return DecisionFlip(trace.z, star, "rise", abs(star - trace.z), POSITIVE_LABEL)
@@ -62,13 +56,15 @@ class FlipWeight:
     max_kg: float = MAX_WEIGHT["kg"]
 
 
-def flip_weight(height_ft: float, w1: float, w2: float, b: float, activation: str) -> FlipWeight:
+def flip_weight(
+    height_ft: float, w1: float, w2: float, b: float, activation: Activation
+) -> FlipWeight:
     """The weight at which the answer flips for this height, if one in range does.
 
     Solves w₁·h + w₂·m + b = z* for m. Obese means z ≥ z*, so with w₂ > 0 the
     neuron says Obese from m* up, with w₂ < 0 from m* down.
     """
-    star = z_star(activation)
+    star = activation.z_star
     rest = w1 * height_ft + b  # z without the weight term
     max_kg = MAX_WEIGHT["kg"]
     if w2 == 0:
@@ -101,14 +97,14 @@ class HalfPlane:
 
 
 def decision_half_plane(
-    w1: float, w2: float, b: float, activation: str, feet_per_x: float, kg_per_y: float
+    w1: float, w2: float, b: float, activation: Activation, feet_per_x: float, kg_per_y: float
 ) -> HalfPlane:
     """The neuron's positive region for axes in any units.
 
     ``feet_per_x`` and ``kg_per_y`` convert one unit of the picture's axes to the
     neuron's features, so the picture can be drawn in the learner's units.
     """
-    return HalfPlane(w1 * feet_per_x, w2 * kg_per_y, b - z_star(activation))
+    return HalfPlane(w1 * feet_per_x, w2 * kg_per_y, b - activation.z_star)
 
 
 def clip(polygon: list[Point], plane: HalfPlane, *, keep_positive: bool = True) -> list[Point]:

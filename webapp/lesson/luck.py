@@ -16,9 +16,8 @@ from functools import lru_cache
 import numpy as np
 
 from webapp.language import gettext
-from webapp.lesson.activations import ACTIVATIONS, Activation
+from webapp.lesson.activations import Activation
 from webapp.lesson.bmi import bmi_check
-from webapp.lesson.boundary import z_star
 from webapp.lesson.random_weights import RANDOM_SCALE, draw_weights
 
 SEED = 20_240_606
@@ -76,17 +75,6 @@ def z_sigma(height_ft: float, weight_kg: float) -> float:
     return math.hypot(s["w1"] * height_ft, s["w2"] * weight_kg, s["b"])
 
 
-def analytic_share(height_ft: float, weight_kg: float, activation: str) -> float:
-    """The exact probability the luck meter estimates: an independent check.
-
-    z is normal with mean 0 and standard deviation σ, so P(z ≥ z*) = 1 − Φ(z*/σ).
-    """
-    sigma = z_sigma(height_ft, weight_kg)
-    p_obese = 0.5 * math.erfc(z_star(activation) / (sigma * math.sqrt(2)))
-    obese = bmi_check(height_ft, weight_kg, True).obese
-    return p_obese if obese else 1 - p_obese
-
-
 # Within this distance of z* (relative), the activation itself decides (see _says_obese).
 _BAND = 1e-6
 
@@ -101,12 +89,11 @@ def _clear_band(act: Activation) -> float | None:
     return tol if below < act.threshold <= above else None
 
 
-def _says_obese(z: np.ndarray, activation: str) -> np.ndarray:
+def _says_obese(z: np.ndarray, act: Activation) -> np.ndarray:
     """Which random neurons say Obese: f(z) ≥ threshold, the same as z ≥ z* because f is
     non-decreasing (boundary.py). Comparing z is one pass where f over 20,000 values
     is many; only the few z so close to z* that f's rounding could decide otherwise
     are run through f itself, so the answer is f's, to the last neuron."""
-    act = ACTIVATIONS[activation]
     tol = _clear_band(act)
     if tol is None:
         return act(z) >= act.threshold
@@ -128,10 +115,8 @@ def _histogram(z: np.ndarray, first_edge: float, width: float) -> np.ndarray:
 
 
 @lru_cache(maxsize=1024)
-def luck_meter(height_ft: float, weight_kg: float, activation: str) -> LuckMeter:
+def luck_meter(height_ft: float, weight_kg: float, activation: Activation) -> LuckMeter:
     """Run every random neuron on this person (cached: it runs on every page view)."""
-    if activation not in ACTIVATIONS:
-        raise ValueError(f"unknown activation {activation!r}")
     w1, w2, b = _weights()
     z = w1 * height_ft
     z += w2 * weight_kg
@@ -144,7 +129,7 @@ def luck_meter(height_ft: float, weight_kg: float, activation: str) -> LuckMeter
 
     # Bars of equal width, one edge exactly at z*, so each bar is all Obese or all not.
     sigma = z_sigma(height_ft, weight_kg)
-    star = z_star(activation)
+    star = activation.z_star
     width = 2 * _SPREAD * sigma / BINS
     first = math.floor((-_SPREAD * sigma - star) / width)
     edges = star + width * np.arange(first, first + BINS + 1)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from webapp.lesson.activations import DEFAULT_ACTIVATION, Activation, get
+from webapp.lesson.activations import SIGMOID, Activation
 
 
 @dataclass(frozen=True)
@@ -36,14 +36,13 @@ class Trace:
 
 
 def forward(
-    x: Sequence[float], w: Sequence[float], b: float, activation: str = DEFAULT_ACTIVATION
+    x: Sequence[float], w: Sequence[float], b: float, activation: Activation = SIGMOID
 ) -> Trace:
     """Run one neuron forward and record every step.
 
-    Raises ValueError for mismatched lengths, no inputs, non-finite numbers or
-    an unknown activation; callers validate first, this is the last guard.
+    Raises ValueError for mismatched lengths, no inputs or non-finite numbers;
+    callers validate first, this is the last guard.
     """
-    act = get(activation)
     xs = np.asarray(x, dtype=np.float64)
     ws = np.asarray(w, dtype=np.float64)
     if xs.ndim != 1 or xs.shape != ws.shape or xs.size == 0:
@@ -56,22 +55,17 @@ def forward(
         z = weighted_sum + float(b)
     if not (np.isfinite(products).all() and np.isfinite(z)):
         raise ValueError("z is too large to compute")
-    output, intermediates = act.worked(z)
+    output, intermediates = activation.worked(z)
     return Trace(
         x=tuple(xs.tolist()),
         w=tuple(ws.tolist()),
         b=float(b),
-        activation=act,
+        activation=activation,
         products=tuple(products.tolist()),
         weighted_sum=weighted_sum,
         z=z,
         intermediates=intermediates,
         output=output,
-        threshold=act.threshold,
-        decision=output >= act.threshold,
+        threshold=activation.threshold,
+        decision=output >= activation.threshold,
     )
-
-
-def activate(z: np.ndarray | float, activation: str) -> np.ndarray:
-    """Vectorised f(z) for pictures and simulations (no trace)."""
-    return get(activation)(z)

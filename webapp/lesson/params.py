@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 from babel.numbers import format_decimal
 
 from webapp.language import active, gettext, lazy_gettext, local_number
-from webapp.lesson.activations import ACTIVATIONS
+from webapp.lesson.activations import ACTIVATIONS, Activation, lookup
 from webapp.lesson.result import Lesson, run_lesson
 from webapp.lesson.units import (
     HEIGHT_UNITS,
@@ -192,7 +192,8 @@ class ParsedLesson(FormFields):
     """The outcome of parsing: typed values or a message per field."""
 
     raw: dict[str, str]  # what to show back in the form (trimmed, capped)
-    values: dict[str, float | str] = field(default_factory=dict)
+    # numbers as floats, units as their names, the activation as the registry's object
+    values: dict[str, float | str | Activation] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
     given: bool = False  # whether any contract parameter was present
     mode: str = DEFAULT_MODE  # "show" or "predict" (only when parsed with_mode)
@@ -295,12 +296,12 @@ def dotted(text: str) -> str:
     return text
 
 
-def _parse_field(name: str, text: str) -> float | str:
+def _parse_field(name: str, text: str) -> float | str | Activation:
     if name in CHOICE_PARAMETERS:
         choice, accepted = text.strip(" "), choices(name)
         if choice not in accepted:
             raise InvalidValue(_one_of(LABELS[name], accepted))
-        return choice
+        return lookup(choice) if name == "activation" else choice
     return parse_number(text, LABELS[name], _EXAMPLES[name])
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from babel.support import LazyProxy
 
 from webapp.language import N_, gettext, local_number
+from webapp.lesson.activations import Activation
 from webapp.lesson.bmi import BmiCheck, bmi_check
 from webapp.lesson.neuron import Trace, forward
 from webapp.lesson.numbers import shown
@@ -112,7 +113,7 @@ def run_lesson(
     w1: float,
     w2: float,
     b: float,
-    activation: str,
+    activation: Activation,
     raw: dict[str, str],
 ) -> Lesson:
     """Convert units, run the neuron and check it against BMI."""

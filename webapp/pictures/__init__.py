@@ -55,7 +55,7 @@ PICTURES: dict[str, Callable[[Lesson], Any]] = {
         [(lesson.height_ft, lesson.weight_kg, lesson.bmi.obese, lesson.bmi.agrees)],
         *lesson.trace.w,
         lesson.trace.b,
-        lesson.trace.activation.name,
+        lesson.trace.activation,
         lesson.height_unit,
         lesson.weight_unit,
     ),

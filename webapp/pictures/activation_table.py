@@ -24,21 +24,21 @@ class ActivationRow:
 
 def activation_table(trace: Trace) -> tuple[ActivationRow, ...]:
     rows = []
-    for name, act in ACTIVATIONS.items():
+    for act in ACTIVATIONS.values():
         # The same x, w and b give the same z whatever the activation, so only f runs
         # again: what forward() would give, without redoing and rechecking wᵀx + b.
         output = act.worked(trace.z)[0]
         decision = output >= act.threshold
         rows.append(
             ActivationRow(
-                name,
+                act.name,
                 act.title,
                 act.formula,
                 act.output_range,
                 output,
                 act.threshold,
                 said(decision),
-                name == trace.activation.name,
+                act == trace.activation,
                 decision,
             )
         )

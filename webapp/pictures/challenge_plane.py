@@ -11,6 +11,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from webapp.lesson.activations import Activation
 from webapp.lesson.bmi import WHO_OBESE_BMI
 from webapp.lesson.boundary import HalfPlane, boundary_segment, clip, decision_half_plane
 from webapp.lesson.units import HEIGHT_UNITS, METRES_PER_FOOT, WEIGHT_UNITS
@@ -125,7 +126,7 @@ def challenge_plane(
     w1: float,
     w2: float,
     b: float,
-    activation: str,
+    activation: Activation,
     height_unit: str = "ft",
     weight_unit: str = "kg",
 ) -> ChallengePlot:

@@ -146,9 +146,9 @@ def _centroid(points: Sequence[Point]) -> Point:
     return cx / (3 * area), cy / (3 * area)
 
 
-def _regions(ax: _Axes, w1: float, w2: float, b: float, activation: str) -> _Regions:
+def _regions(ax: _Axes, w1: float, w2: float, b: float, act: Activation) -> _Regions:
     """The picture cut along the boundary line into its Obese and Not Obese parts."""
-    plane: HalfPlane = decision_half_plane(w1, w2, b, activation, ax.feet_per_x, ax.kg_per_y)
+    plane: HalfPlane = decision_half_plane(w1, w2, b, act, ax.feet_per_x, ax.kg_per_y)
     rect = [(0.0, 0.0), (ax.x_max, 0.0), (ax.x_max, ax.y_max), (0.0, ax.y_max)]
     pos = clip(rect, plane, keep_positive=True)
     neg = clip(rect, plane, keep_positive=False)
@@ -258,7 +258,7 @@ def _you_label(you: Point, obstacles: np.ndarray) -> Label:
 def _flip(lesson: Lesson) -> FlipWeight:
     """The weight at which this neuron's answer flips, at the learner's height."""
     t = lesson.trace
-    return flip_weight(lesson.height_ft, t.w[0], t.w[1], t.b, t.activation.name)
+    return flip_weight(lesson.height_ft, t.w[0], t.w[1], t.b, t.activation)
 
 
 @dataclass(frozen=True)
@@ -281,7 +281,7 @@ def _background(ax: _Axes, w1: float, w2: float, b: float, act: Activation) -> _
     """Kept per axes and neuron: every ordinary person gets the same axes, so every
     fresh page of one neuron draws the same regions, lines and ticks."""
     x0, _, _, y1 = _PLANE_BOX
-    regions = _regions(ax, w1, w2, b, act.name)
+    regions = _regions(ax, w1, w2, b, act)
     who = _who_curve(ax)
     x_ticks = below_axis(ticks(0.0, ax.x_max, ax.sx, 4), y1 + 17, right_edge=WIDTH - 16)
     y_ticks = left_of_axis(ticks(0.0, ax.y_max, ax.sy, 4), x0 - 6)

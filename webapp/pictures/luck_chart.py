@@ -58,7 +58,7 @@ def _marker(x: float | int | None, y: float) -> str:
 
 
 def luck_chart(lesson: Lesson) -> LuckChart:
-    meter = luck_meter(lesson.height_ft, lesson.weight_kg, lesson.trace.activation.name)
+    meter = luck_meter(lesson.height_ft, lesson.weight_kg, lesson.trace.activation)
     x0, y0, x1, y1 = _LUCK_BOX
     edges, counts = meter.edges, meter.counts
     sx = Scale(edges[0], edges[-1], x0, x1)

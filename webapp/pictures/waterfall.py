@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from webapp.lesson.boundary import z_star
 from webapp.lesson.neuron import Trace
 from webapp.pictures.scale import WIDTH, Label, Scale, Tick, baseline, below_axis, r1, sign_class
 from webapp.pictures.scale import ticks as axis_ticks
@@ -91,7 +90,7 @@ def waterfall(trace: Trace) -> Waterfall:
     b, p1, p2 = trace.b, trace.products[0], trace.products[1]
     steps = (("b", b, 0.0, b), ("w1x1", p1, b, b + p1), ("w2x2", p2, b + p1, trace.z))
     steps += (("z", trace.z, 0.0, trace.z),)
-    star = z_star(trace.activation.name)
+    star = trace.activation.z_star
     lo, hi = _range([0.0, star] + [s[3] for s in steps])
     x0, y0, x1, y1 = _WATERFALL_BOX
     sx = Scale(lo, hi, x0, x1)

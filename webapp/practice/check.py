@@ -132,7 +132,7 @@ def flips(lesson: Lesson, name: str, value: float) -> bool:
     w = (t.w[0], value) if name == "flip_w2" else t.w
     b = value if name == "flip_b" else t.b
     try:
-        return forward(t.x, w, b, t.activation.name).decision != t.decision
+        return forward(t.x, w, b, t.activation).decision != t.decision
     except ValueError:  # too large to compute: it flips nothing
         return False
 

@@ -107,7 +107,7 @@ def _weights_text(a: Attempt) -> dict[str, str]:
         "w1": fmt_exact(a.w1),
         "w2": fmt_exact(a.w2),
         "b": fmt_exact(a.b),
-        "activation": a.activation,
+        "activation": a.activation.name,
     }
 
 
