@@ -7,6 +7,7 @@ import pytest
 
 from webapp.lesson import boundary
 from webapp.lesson.activations import ACTIVATIONS
+from webapp.lesson.labels import NOT_OBESE, OBESE
 from webapp.lesson.neuron import forward
 from webapp.lesson.params import parse_lesson
 
@@ -37,20 +38,20 @@ def test_the_example_would_have_to_fall_by_its_own_z_to_flip():
     flip = boundary.decision_flip(lesson().trace)
     assert flip.direction == "fall"
     assert flip.by == pytest.approx(1.8008)
-    assert flip.to_label == "Not Obese"
+    assert flip.to_label == NOT_OBESE
 
 
 def test_relu_flips_at_half_and_a_not_obese_answer_must_rise():
     # z = 0.2·4 + 0.00001·80 − 1 = −0.1992; relu would need z ≥ 0.5: rise by 0.6992
     flip = boundary.decision_flip(lesson(b="-1", activation="relu").trace)
-    assert (flip.direction, flip.z_star, flip.to_label) == ("rise", 0.5, "Obese")
+    assert (flip.direction, flip.z_star, flip.to_label) == ("rise", 0.5, OBESE)
     assert flip.by == pytest.approx(0.6992)
 
 
 def test_no_weight_flips_the_example():
     # z = 0.8 + 0.00001·m + 1 ≥ 0 for every m > 0: Obese at any weight
     fw = boundary.flip_weight(4.0, 0.2, 0.00001, 1.0, SIGMOID)
-    assert (fw.kind, fw.kg, fw.label) == ("always", None, "Obese")
+    assert (fw.kind, fw.kg, fw.label) == ("always", None, OBESE)
 
 
 def test_the_flip_weight_for_a_constructed_neuron():
@@ -73,15 +74,15 @@ def test_a_negative_w2_means_heavier_reads_as_less_obese():
     assert fw.kg == pytest.approx(116.0)
     # so negative that the answer is Not Obese from the very first kilogram
     never = boundary.flip_weight(4.0, 0.2, -0.05, -1.0, SIGMOID)
-    assert (never.kind, never.label, never.heavier_less_obese) == ("never", "Not Obese", True)
+    assert (never.kind, never.label, never.heavier_less_obese) == ("never", NOT_OBESE, True)
 
 
 def test_flip_weights_out_of_range_or_without_effect():
     # 4.2 / 0.001 = 4200 kg, beyond the 700 kg limit
     assert boundary.flip_weight(4.0, 0.2, 0.001, -5.0, SIGMOID).kind == "never"
     no_effect = boundary.flip_weight(4.0, 0.2, 0.0, -5.0, SIGMOID)
-    assert (no_effect.kind, no_effect.label) == ("no_effect", "Not Obese")
-    assert boundary.flip_weight(4.0, 0.2, 0.0, 5.0, SIGMOID).label == "Obese"
+    assert (no_effect.kind, no_effect.label) == ("no_effect", NOT_OBESE)
+    assert boundary.flip_weight(4.0, 0.2, 0.0, 5.0, SIGMOID).label == OBESE
     # a tiny w₂ sends m* to ±inf without an error
     assert boundary.flip_weight(4.0, 0.2, 1e-310, -5.0, SIGMOID).kind == "never"
 

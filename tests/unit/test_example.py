@@ -7,6 +7,7 @@ import pytest
 
 from webapp.lesson.activations import ACTIVATIONS
 from webapp.lesson.bmi import who_class
+from webapp.lesson.labels import NOT_OBESE, OBESE
 from webapp.lesson.params import LESSON_DEFAULTS as DEFAULTS
 from webapp.lesson.random_weights import draw_weights
 from webapp.lesson.result import run_lesson
@@ -59,7 +60,7 @@ def lesson(**overrides):
 
 def test_the_example_is_obese_and_agrees_with_bmi():
     result = lesson()
-    assert result.label == "Obese"
+    assert result.label is OBESE
     assert result.bmi.height_m == pytest.approx(1.2192)
     assert round(result.bmi.bmi, 1) == 53.8
     assert result.bmi.who_class == "Obese"
@@ -68,7 +69,7 @@ def test_the_example_is_obese_and_agrees_with_bmi():
 
 def test_other_weights_can_call_the_same_person_not_obese():
     result = lesson(w1=-0.5)
-    assert result.label == "Not Obese"
+    assert result.label is NOT_OBESE
     assert result.bmi.agrees is False
 
 

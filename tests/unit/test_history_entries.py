@@ -37,7 +37,7 @@ def test_an_entry_recomputes_its_result_from_the_parameters():
     example = entry()
     assert round(example.lesson.trace.z, 4) == 1.8008
     assert round(example.lesson.trace.output, 4) == 0.8582
-    assert example.lesson.label == "Obese"
+    assert str(example.lesson.label) == "Obese"
     assert example.query == (
         "height=4&height_unit=ft&weight=80&weight_unit=kg&w1=0.2&w2=0.00001&b=1&activation=sigmoid"
     )

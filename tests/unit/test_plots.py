@@ -171,4 +171,4 @@ def test_the_table_runs_the_same_z_through_every_activation():
     assert by_name["tanh"].output == pytest.approx(math.tanh(-0.1992))
     assert (by_name["relu"].output, by_name["step"].output) == (0, 0)
     assert by_name["linear"].output == pytest.approx(-0.1992)
-    assert {row.label for row in rows} == {"Not Obese"}
+    assert {row.label for row in rows} == {"Not Obese"}  # said, in English

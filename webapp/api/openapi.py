@@ -28,6 +28,7 @@ from webapp.learning.params import INTEGERS as TRAINING_INTEGERS
 from webapp.learning.params import LABELS as TRAINING_LABELS
 from webapp.learning.params import ORDER as TRAINING_ORDER
 from webapp.lesson.activations import ACTIVATIONS, DEFAULT_ACTIVATION
+from webapp.lesson.labels import NOT_OBESE, OBESE
 from webapp.lesson.neuron import Trace, forward
 from webapp.lesson.params import (
     CHOICE_PARAMETERS,
@@ -38,7 +39,6 @@ from webapp.lesson.params import (
     PARAMETER_ORDER,
     choices,
 )
-from webapp.lesson.result import NEGATIVE_LABEL, POSITIVE_LABEL
 from webapp.lesson.units import MAX_HEIGHT, MAX_WEIGHT
 from webapp.practice.verdicts import VERDICTS
 
@@ -188,7 +188,7 @@ def _lesson_properties() -> dict[str, Any]:
             "Every parameter as understood (defaults filled in, as typed), as in share_url.",
         ),
         **_trace_properties(),
-        "label": {"type": "string", "enum": [str(POSITIVE_LABEL), str(NEGATIVE_LABEL)]},
+        "label": {"type": "string", "enum": [OBESE.english, NOT_OBESE.english]},
         "bmi": {"type": "number", "minimum": 0, "description": "kg / m² (0 when it underflows)."},
         "bmi_check": _object(
             {

@@ -60,7 +60,7 @@ def lesson_json(lesson: Lesson, *, share_url: str, embed_url: str) -> dict[str, 
     return {
         "parameters": dict(lesson.raw),
         **trace_json(lesson.trace),
-        "label": str(lesson.label),  # lazy: English here
+        "label": lesson.label.english,
         "bmi": _finite(bmi.bmi, "bmi"),
         "bmi_check": {
             "height_m": _finite(bmi.height_m, "height_m"),

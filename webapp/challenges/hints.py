@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from webapp.challenges.model import Challenge
 from webapp.challenges.verdict import Attempt, Row
 from webapp.language import gettext, lazy_gettext
+from webapp.lesson.labels import Label, label_for
 from webapp.lesson.numbers import shown
-from webapp.lesson.result import label_for
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class Hint:
     z_star: float
     direction: str  # z must "rise" or "fall"
     needed: float  # |z − z*|
-    wanted: str  # the label the person should get
+    wanted: Label  # the label the person should get
     moves: tuple[Move, ...]  # the numbers the learner may move (locked ones left out)
 
     @property

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from webapp.language import N_, lazy_gettext
+from webapp.language import N_, gettext, lazy_gettext
 
 # exp() overflows float64 just above 709.78; stay clear of it so no step ever
 # holds inf and numpy never warns.
@@ -33,8 +33,10 @@ class Activation:
     title: str  # a heading: "Sigmoid"
     prose: str  # inside a sentence: "… sigmoid gives 0.8582"
     form_label: str  # the form's option
-    # formula, intermediate_labels and worked_text are plain str (the API and predict
-    # mode read them); the ones with words are marked N_: show them with gettext(text).
+    # formula, intermediate_labels and worked_text are plain English str (the API and
+    # predict mode's patterns read them); the ones a language writes its own way (words,
+    # or max(0; z) beside a decimal comma) are marked N_, and said in the page's language
+    # by translated_formula, intermediate_label and gettext(text).
     formula: str  # plain text, for titles, tables and the API
     output_range: str  # plain text: "(0, 1)"
     threshold: float  # "Obese" when f(z) ≥ threshold
@@ -71,6 +73,16 @@ class Activation:
     def steps_partial(self) -> str:
         """The template that works this activation's own steps with the numbers."""
         return f"lesson/activations/_{self.name}.html"
+
+    @property
+    def translated_formula(self) -> str:
+        """The formula in the active language ("step(z) = 1, wenn z ≥ 0, sonst 0")."""
+        return gettext(self.formula)
+
+    def intermediate_label(self, name: str) -> str:
+        """How the intermediate value ``name`` is labelled, in the active language
+        ("Nenner"; its name when the registry gives no label)."""
+        return gettext(self.intermediate_labels.get(name, name))
 
     @property
     def bounded(self) -> bool:
@@ -262,13 +274,15 @@ register(
         title="ReLU",
         prose="ReLU",
         form_label="ReLU max(0, z)",
-        formula="relu(z) = max(0, z)",
+        # with a decimal comma, max(0, 0,77) would be unclear: German and Spanish
+        # write max(0; 0,77)
+        formula=N_("relu(z) = max(0, z)"),
         output_range="[0, ∞)",
         threshold=0.5,
         z_star=0.5,
         function=_relu,
         worked=_plain(_relu),
-        worked_text={"output": ("max(0, {z})",)},
+        worked_text={"output": (N_("max(0, {z})"),)},
         output_bounds=(0.0, None),
         kinks=(0.0,),
     )

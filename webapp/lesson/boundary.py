@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from webapp.lesson.activations import Activation
+from webapp.lesson.labels import NOT_OBESE, OBESE, Label, label_for
 from webapp.lesson.neuron import Trace
-from webapp.lesson.result import NEGATIVE_LABEL, POSITIVE_LABEL
 from webapp.lesson.units import MAX_WEIGHT
 
 Point = tuple[float, float]
@@ -29,15 +29,15 @@ class DecisionFlip:
     z_star: float
     direction: str  # "fall" (the answer is positive now) or "rise"
     by: float  # |z − z*|: to flip, z must fall by more than this, or rise by this
-    to_label: str
+    to_label: Label
 
 
 def decision_flip(trace: Trace) -> DecisionFlip:
     """The distance from this trace's z to the other answer."""
     star = trace.activation.z_star
     if trace.decision:
-        return DecisionFlip(trace.z, star, "fall", abs(trace.z - star), NEGATIVE_LABEL)
-    return DecisionFlip(trace.z, star, "rise", abs(star - trace.z), POSITIVE_LABEL)
+        return DecisionFlip(trace.z, star, "fall", abs(trace.z - star), NOT_OBESE)
+    return DecisionFlip(trace.z, star, "rise", abs(star - trace.z), OBESE)
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ class FlipWeight:
 
     kind: str
     kg: float | None
-    label: str  # the answer at this height when it does not depend on weight
+    label: Label  # the answer at this height when it does not depend on weight
     heavier_less_obese: bool  # w₂ < 0: to this neuron, more weight means less obese
     max_kg: float = MAX_WEIGHT["kg"]
 
@@ -68,20 +68,20 @@ def flip_weight(
     rest = w1 * height_ft + b  # z without the weight term
     max_kg = MAX_WEIGHT["kg"]
     if w2 == 0:
-        label = POSITIVE_LABEL if rest >= star else NEGATIVE_LABEL
+        label = label_for(rest >= star)
         return FlipWeight("no_effect", None, label, False)
     m = (star - rest) / w2  # may be ±inf for a tiny w₂: the comparisons still hold
     if w2 > 0:
         if m <= 0:
-            return FlipWeight("always", None, POSITIVE_LABEL, False)
+            return FlipWeight("always", None, OBESE, False)
         if m > max_kg:
-            return FlipWeight("never", None, NEGATIVE_LABEL, False)
-        return FlipWeight("from", m, POSITIVE_LABEL, False)
+            return FlipWeight("never", None, NOT_OBESE, False)
+        return FlipWeight("from", m, OBESE, False)
     if m >= max_kg:
-        return FlipWeight("always", None, POSITIVE_LABEL, True)
+        return FlipWeight("always", None, OBESE, True)
     if m <= 0:
-        return FlipWeight("never", None, NEGATIVE_LABEL, True)
-    return FlipWeight("up_to", m, POSITIVE_LABEL, True)
+        return FlipWeight("never", None, NOT_OBESE, True)
+    return FlipWeight("up_to", m, OBESE, True)
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,9 @@ from functools import lru_cache
 
 import numpy as np
 
-from webapp.language import gettext
 from webapp.lesson.activations import Activation
 from webapp.lesson.bmi import bmi_check
+from webapp.lesson.labels import Label, label_for
 from webapp.lesson.random_weights import RANDOM_SCALE, draw_weights
 
 SEED = 20_240_606
@@ -53,10 +53,10 @@ class LuckMeter:
     above: int  # … right of the last edge
 
     @property
-    def bmi_label(self) -> str:
-        """The BMI rule's answer for this person, in the lesson's words and the page's
-        language (read when shown: the meter itself is cached for every language)."""
-        return gettext("Obese") if self.bmi_obese else gettext("Not Obese")
+    def bmi_label(self) -> Label:
+        """The BMI rule's answer for this person, as the neuron's answers are said (in
+        the language of the page that shows it: the meter is cached for every one)."""
+        return label_for(self.bmi_obese)
 
     @property
     def coin_toss(self) -> bool:

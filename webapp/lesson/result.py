@@ -8,46 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from babel.support import LazyProxy
-
-from webapp.language import N_, gettext, local_number
+from webapp.language import local_number
 from webapp.lesson.activations import Activation
 from webapp.lesson.bmi import BmiCheck, bmi_check
+from webapp.lesson.labels import Label, label_for
 from webapp.lesson.neuron import Trace, forward
 from webapp.lesson.numbers import shown
 from webapp.lesson.units import HEIGHT_UNITS, WEIGHT_UNITS, to_feet, to_kg
-
-
-class _Label(LazyProxy):
-    """One of the neuron's two answers: shown in the language of the page that shows it
-    (lazy), and equal to its English name as well as to its translation, so code and
-    templates that compare an answer with "Obese" work on every page."""
-
-    __slots__ = ("_english",)
-
-    def __init__(self, english: str) -> None:
-        super().__init__(gettext, english, enable_cache=False)
-        object.__setattr__(self, "_english", english)
-
-    def __eq__(self, other: object) -> bool:
-        return bool(other == self._english or other == self.value)
-
-    def __ne__(self, other: object) -> bool:
-        return not self == other
-
-    def __hash__(self) -> int:
-        # By the English name: {"Obese", "Not Obese"} holds the answer on every page.
-        return hash(self._english)
-
-
-# The neuron's two answers, lazy: a page shows them in its language, the API (no
-# language active) in English; str() them wherever a real str is needed (JSON, PIL).
-POSITIVE_LABEL: str = _Label(N_("Obese"))  # type: ignore[assignment]
-NEGATIVE_LABEL: str = _Label(N_("Not Obese"))  # type: ignore[assignment]
-
-
-def label_for(decision: bool) -> str:
-    return POSITIVE_LABEL if decision else NEGATIVE_LABEL
 
 
 @dataclass(frozen=True)
@@ -60,7 +27,7 @@ class Lesson:
     weight: float
     weight_unit: str
     trace: Trace
-    label: str
+    label: Label  # the neuron's answer
     bmi: BmiCheck
 
     @property

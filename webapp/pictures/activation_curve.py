@@ -10,6 +10,7 @@ import numpy as np
 
 from webapp.lesson.activations import Activation
 from webapp.lesson.boundary import DecisionFlip, decision_flip
+from webapp.lesson.labels import NOT_OBESE, OBESE
 from webapp.lesson.neuron import Trace
 from webapp.lesson.numbers import fmt
 from webapp.pictures.scale import (
@@ -29,7 +30,6 @@ from webapp.pictures.scale import (
     text_width,
     ticks,
 )
-from webapp.pictures.words import said
 
 
 @dataclass(frozen=True)
@@ -132,10 +132,10 @@ def _side_labels(star_x: float) -> tuple[Label | None, Label | None]:
     """The side labels above the plot, either side of z*, where they fit."""
     y = r1(_CURVE_BOX[1] - 8)
     # the longer of the two side labels ("← Not Obese" in English), at 12.5 units
-    word = max(text_width("← " + said(False), 12.5), text_width(said(True) + " →", 12.5))
+    side_width = max(text_width(f"← {NOT_OBESE}", 12.5), text_width(f"{OBESE} →", 12.5))
     # "← Not Obese" must clear the axis title "ŷ = f(z)" at the top left
-    neg = Label(r1(star_x - 5), y, "end") if star_x - 5 - word >= _Y_TITLE_END else None
-    pos = Label(r1(star_x + 5), y, "start") if star_x + 5 + word <= WIDTH - 2 else None
+    neg = Label(r1(star_x - 5), y, "end") if star_x - 5 - side_width >= _Y_TITLE_END else None
+    pos = Label(r1(star_x + 5), y, "start") if star_x + 5 + side_width <= WIDTH - 2 else None
     return neg, pos
 
 

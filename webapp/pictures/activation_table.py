@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from webapp.lesson.activations import ACTIVATIONS
+from webapp.lesson.labels import label_for
 from webapp.lesson.neuron import Trace
-from webapp.pictures.words import said
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ def activation_table(trace: Trace) -> tuple[ActivationRow, ...]:
                 act.output_range,
                 output,
                 act.threshold,
-                said(decision),
+                str(label_for(decision)),
                 act == trace.activation,
                 decision,
             )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from webapp.lesson.activations import Activation
 from webapp.lesson.bmi import WHO_OBESE_BMI
 from webapp.lesson.boundary import HalfPlane, boundary_segment, clip, decision_half_plane
+from webapp.lesson.labels import label_for
 from webapp.lesson.units import HEIGHT_UNITS, METRES_PER_FOOT, WEIGHT_UNITS
 from webapp.pictures.scale import (
     WIDTH,
@@ -28,7 +29,6 @@ from webapp.pictures.scale import (
     r1,
     ticks,
 )
-from webapp.pictures.words import said
 
 Point = tuple[float, float]
 
@@ -144,7 +144,7 @@ def challenge_plane(
     segment = boundary_segment(w, h, plane)
     everywhere = None
     if segment is None:
-        everywhere = said(len(pos) >= 3)
+        everywhere = str(label_for(len(pos) >= 3))
 
     def screen(points: list[Point]) -> list[Point]:
         return [(sx(px + x_range[0]), sy(py + y_range[0])) for px, py in points]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from webapp.language import active, gettext, lazy_gettext, local_number, pgettext
+from webapp.lesson.labels import OBESE, label_for
 from webapp.lesson.luck import LuckMeter
 from webapp.lesson.numbers import minus, shown
 from webapp.lesson.result import Lesson
@@ -18,7 +19,7 @@ from webapp.pictures.activation_curve import Curve
 from webapp.pictures.decision_plane import BoundaryPlot
 from webapp.pictures.luck_chart import LuckChart
 from webapp.pictures.waterfall import Waterfall
-from webapp.pictures.words import count, said
+from webapp.pictures.words import count
 
 Cell = str | float
 
@@ -50,7 +51,7 @@ def neuron_table(lesson: Lesson) -> DataTable:
             ("z = w₁x₁ + w₂x₂ + b", t.z),
             (f"ŷ = {symbol}(z)", t.output),
             (gettext("Threshold"), t.threshold),
-            (gettext("Answer"), said(t.decision)),
+            (gettext("Answer"), str(label_for(t.decision))),
         ),
     )
 
@@ -86,7 +87,7 @@ def curve_table(lesson: Lesson, curve: Curve) -> DataTable:
     zs = np.array(sorted(marked), dtype=float)
     outputs = act.function(zs)
     rows = tuple(
-        (_z_text(z), float(y), said(bool(y >= act.threshold)), marked[float(z)])
+        (_z_text(z), float(y), str(label_for(bool(y >= act.threshold))), marked[float(z)])
         for z, y in zip(zs, outputs, strict=True)
     )
     return DataTable(
@@ -103,7 +104,7 @@ def plane_table(lesson: Lesson, plane: BoundaryPlot) -> DataTable:
     learner, where the answer flips at this height, and where BMI reaches 30."""
     hu, wu = plane.height_unit, plane.weight_unit
     height = _typed(lesson.raw["height"])
-    you = (gettext("You"), height, _typed(lesson.raw["weight"]), said(lesson.trace.decision))
+    you = (gettext("You"), height, _typed(lesson.raw["weight"]), str(lesson.label))
     rows: list[tuple[Cell, ...]] = [you]
     if plane.line is not None:
         ends = (gettext("The boundary line starts"), gettext("The boundary line ends"))
@@ -152,7 +153,7 @@ def luck_table(chart: LuckChart) -> DataTable:
 
 
 def _says(meter: LuckMeter, z: float) -> str:
-    return said(z >= meter.z_star)
+    return str(label_for(z >= meter.z_star))
 
 
 def _z_text(z: float, places: int = 4) -> str:
@@ -165,7 +166,7 @@ def _typed(text: str) -> str:
 
 
 def _who_says_obese() -> str:
-    return gettext("the WHO says %(label)s", label=said(True))
+    return gettext("the WHO says %(label)s", label=OBESE)
 
 
 def _in_sentence(title: str) -> str:

@@ -21,7 +21,8 @@ from webapp.lesson.boundary import (
     decision_half_plane,
     flip_weight,
 )
-from webapp.lesson.result import POSITIVE_LABEL, Lesson
+from webapp.lesson.labels import NOT_OBESE, OBESE, label_for
+from webapp.lesson.result import Lesson
 from webapp.lesson.units import HEIGHT_UNITS, METRES_PER_FOOT, WEIGHT_UNITS
 from webapp.pictures.scale import (
     FONT,
@@ -39,7 +40,6 @@ from webapp.pictures.scale import (
     text_width,
     ticks,
 )
-from webapp.pictures.words import said
 
 Point = tuple[float, float]
 Segment = tuple[Point, Point]
@@ -124,7 +124,7 @@ class _Regions:
     pos: tuple[Point, ...]  # data units: where the neuron says Obese
     neg: tuple[Point, ...]
     segment: Segment | None  # the boundary line inside the picture
-    everywhere: bool | None  # the neuron's one answer if it fills the picture (said())
+    everywhere: bool | None  # the neuron's one answer if it fills the picture
 
 
 def _area(points: Sequence[Point]) -> float:
@@ -318,8 +318,8 @@ def decision_plane(lesson: Lesson) -> BoundaryPlot:
         y_max=ax.y_max,
         pos_region=bg.pos_path,
         neg_region=bg.neg_path,
-        pos_label=_region_label(regions.pos, ax, you, said(True)),
-        neg_label=_region_label(regions.neg, ax, you, said(False)),
+        pos_label=_region_label(regions.pos, ax, you, str(OBESE)),
+        neg_label=_region_label(regions.neg, ax, you, str(NOT_OBESE)),
         line=regions.segment,
         line_path=bg.line_path,
         axes=bg.axes,
@@ -336,6 +336,6 @@ def decision_plane(lesson: Lesson) -> BoundaryPlot:
         who_kg=who_kg,
         who_in_unit=who_kg / ax.kg_per_y,
         max_in_unit=flip.max_kg / ax.kg_per_y,
-        everywhere=None if regions.everywhere is None else said(regions.everywhere),
-        flip_label=said(str(flip.label) == str(POSITIVE_LABEL)),
+        everywhere=None if regions.everywhere is None else str(label_for(regions.everywhere)),
+        flip_label=str(flip.label),
     )

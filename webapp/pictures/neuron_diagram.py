@@ -10,9 +10,9 @@ import math
 from dataclasses import dataclass
 
 from webapp.language import pgettext
+from webapp.lesson.labels import label_for
 from webapp.lesson.neuron import Trace
 from webapp.pictures.scale import WIDTH, Label, r1, sign_class, text_width
-from webapp.pictures.words import said
 
 
 @dataclass(frozen=True)
@@ -172,7 +172,8 @@ def neuron_diagram(trace: Trace) -> NeuronDiagram:
     to_f = _arrow_down(sx, sy + _SUM_R, fy - _F_R - 1)
     z_label_y = fy - _F_R - 1 - _ARROW_LENGTH - 2  # just above the arrow's head
     f_big = len(trace.activation.symbol) == 1
-    pill_width = max(_PILL_LEAST, text_width(said(trace.decision), _PILL_FONT) + _PILL_PADDING)
+    answer = str(label_for(trace.decision))
+    pill_width = max(_PILL_LEAST, text_width(answer, _PILL_FONT) + _PILL_PADDING)
     answer_x = min(_ANSWER_X, WIDTH - 2 - pill_width)  # a long answer moves left to fit
     pill_y = fy - 2
     bias_top = sy - _BIAS_HEIGHT / 2

@@ -20,7 +20,6 @@ from webapp.language import gettext, local_number
 from webapp.lesson.numbers import fmt, minus, shown
 from webapp.lesson.result import Lesson
 from webapp.pictures.activation_curve import activation_curve
-from webapp.pictures.words import said
 
 # Bump when the card's drawing changes, so cached copies (ETag) are replaced.
 VERSION = "1"
@@ -165,7 +164,7 @@ def _formula(draw: ImageDraw.ImageDraw, lesson: Lesson) -> tuple[str, Font]:
 def _label(draw: ImageDraw.ImageDraw, lesson: Lesson, x: int, top: int) -> None:
     """The answer, Obese or Not Obese, in a pill of its colour."""
     s = _SCALE
-    label = said(lesson.trace.decision)
+    label = str(lesson.label)
     label_font = font(40 * s, bold=True)
     width = draw.textlength(label, font=label_font)
     fg, bg = (POS, POS_BG) if lesson.trace.decision else (NEG, NEG_BG)

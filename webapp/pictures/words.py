@@ -1,7 +1,7 @@
-"""The few words and numbers that pictures write themselves, in the page's language:
-the answer (Obese / Not Obese), a count (20,000) and a computed number (0.8582).
-Read at drawing time, so they follow each request's language (webapp.language);
-only counts are memoised, keyed by language; SVG coordinates never pass through it."""
+"""Counts as pictures write them, in the page's language: 20,000 (20.000 in German).
+Read at drawing time, so they follow each request's language (webapp.language), and
+memoised per language; SVG coordinates never pass through it. (The neuron's answers
+are webapp.lesson.labels; computed numbers, webapp.lesson.numbers.)"""
 
 from __future__ import annotations
 
@@ -9,12 +9,7 @@ from functools import lru_cache
 
 from babel.numbers import format_decimal
 
-from webapp.language import active, gettext
-
-
-def said(decision: bool) -> str:
-    """The neuron's answer for ``decision``, as the page shows it."""
-    return gettext("Obese") if decision else gettext("Not Obese")
+from webapp.language import active
 
 
 def count(n: int) -> str:

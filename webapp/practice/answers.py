@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from webapp.language import gettext, local_number
+from webapp.lesson.labels import OBESE
 from webapp.lesson.params import MAX_RAW_LENGTH, InvalidValue, parse_number
 from webapp.practice.steps import FLIP, NUMBER, Step
 
@@ -99,7 +100,7 @@ def _answer(step: Step, text: str) -> float | bool:
                 choices=", ".join(step.choices),
             )
         )
-    return text in ("obese", "yes")
+    return text in (OBESE.answer, "yes")  # True: obese, or agrees
 
 
 def parse_answers(

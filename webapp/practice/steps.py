@@ -8,9 +8,8 @@ step are made from one text (``{name}`` for an earlier value), so no step, and n
 activation, has hints of its own to keep in line.
 
 The texts are made per request, in the active language (webapp.language): numbers with
-its decimal mark, words from its catalogue. The lesson's labels, BMI classes and the
-activations' worded formulas arrive in English (the API keeps them so) and are put into
-the page's language here (``word``).
+its decimal mark, words from its catalogue. The labels (webapp.lesson.labels), the BMI
+classes and the activations' formulas (the registry) say themselves in that language.
 """
 
 from __future__ import annotations
@@ -20,6 +19,7 @@ from dataclasses import dataclass
 
 from webapp.language import gettext, lazy_gettext, local_number
 from webapp.lesson.boundary import decision_flip
+from webapp.lesson.labels import NOT_OBESE, OBESE
 from webapp.lesson.numbers import fmt, minus
 from webapp.lesson.result import Lesson
 
@@ -27,27 +27,12 @@ NUMBER, LABEL, AGREES, FLIP = "number", "label", "agrees", "flip"
 # The steps the plain predict mode asks about (intermediates go before "y").
 FORWARD = ("p1", "p2", "sum", "z")
 PRACTICE_ONLY = ("bmi", "agrees", "flip_b", "flip_w2")
-CHOICES: dict[str, dict[str, str]] = {
-    LABEL: {"obese": lazy_gettext("Obese"), "not_obese": lazy_gettext("Not Obese")},
+CHOICES: dict[str, dict[str, object]] = {  # answer value → what the option says
+    LABEL: {label.answer: label for label in (OBESE, NOT_OBESE)},
     AGREES: {
         "yes": lazy_gettext("Yes, it agrees with the BMI rule"),
         "no": lazy_gettext("No, it disagrees"),
     },
-}
-# Words the lesson and the activations give in English, in the page's language.
-_WORDS = {
-    "Obese": lazy_gettext("Obese"),
-    "Not Obese": lazy_gettext("Not Obese"),
-    "Underweight": lazy_gettext("Underweight"),
-    "Normal weight": lazy_gettext("Normal weight"),
-    "Overweight": lazy_gettext("Overweight"),
-    "numerator": lazy_gettext("numerator"),
-    "denominator": lazy_gettext("denominator"),
-    # with a decimal comma, max(0, 0,77) would be unclear: German and Spanish write max(0; 0,77)
-    "relu(z) = max(0, z)": lazy_gettext("relu(z) = max(0, z)"),
-    "max(0, {z})": lazy_gettext("max(0, {z})"),
-    "step(z) = 1 if z ≥ 0, else 0": lazy_gettext("step(z) = 1 if z ≥ 0, else 0"),
-    "step({z}): 1 if {z} ≥ 0, else 0": lazy_gettext("step({z}): 1 if {z} ≥ 0, else 0"),
 }
 _SYMBOLS = {
     "w1": "w₁",
@@ -84,13 +69,9 @@ class Step:
         return f"a_{self.name}"
 
     @property
-    def choices(self) -> dict[str, str]:
+    def choices(self) -> dict[str, object]:
+        """A choice step's answer values, each with what its option says."""
         return CHOICES.get(self.kind, {})
-
-
-def word(text: object) -> str:
-    """A label, class or worded formula in the page's language (as it is if unknown)."""
-    return str(_WORDS.get(str(text), text))
 
 
 def shown(text: str) -> str:
@@ -139,14 +120,14 @@ def _text_for(lesson: Lesson, name: str) -> str | None:
     available = {"z", *(n for n, _ in lesson.trace.intermediates)}
     key = "output" if name == "y" else name
     for text in lesson.trace.activation.worked_text.get(key, ()):
-        if set(_NAME.findall(str(text))) <= available:
-            return word(text)
+        if set(_NAME.findall(text)) <= available:
+            return gettext(text)  # the registry's text, in the page's language
     return None
 
 
 def _number_step(lesson: Lesson, name: str, symbols: dict[str, str], exact: float) -> Step:
     values = _values(lesson)
-    text = _text_for(lesson, name) or word(lesson.trace.activation.formula)
+    text = _text_for(lesson, name) or lesson.trace.activation.translated_formula
     symbol = symbols[name]
     by_symbols = _fill(text, symbols, numbers=False)
     formula = (
@@ -155,7 +136,7 @@ def _number_step(lesson: Lesson, name: str, symbols: dict[str, str], exact: floa
         else gettext("%(symbol)s, with z above", symbol=symbol)
     )
     if name == "y":
-        formula = f"ŷ = {word(lesson.trace.activation.formula)}"
+        formula = f"ŷ = {lesson.trace.activation.translated_formula}"
     by_numbers = _fill(text, values, numbers=True)
     substituted = f"{symbol} = {by_numbers}"
     done = by_numbers == shown(values[name])
@@ -174,8 +155,7 @@ def _number_step(lesson: Lesson, name: str, symbols: dict[str, str], exact: floa
 def forward_steps(lesson: Lesson) -> list[Step]:
     """The steps of the forward pass and the decision, in order."""
     t = lesson.trace
-    labels = dict(t.activation.intermediate_labels)
-    symbols = {**_SYMBOLS, **{n: word(labels.get(n, n)) for n, _ in t.intermediates}}
+    symbols = {**_SYMBOLS, **{n: t.activation.intermediate_label(n) for n, _ in t.intermediates}}
     exact = {"p1": t.products[0], "p2": t.products[1], "sum": t.weighted_sum, "z": t.z}
     steps = [_number_step(lesson, name, symbols, exact[name]) for name in FORWARD]
     steps += [_number_step(lesson, name, symbols, value) for name, value in t.intermediates]
@@ -199,9 +179,7 @@ def _label_step(lesson: Lesson) -> Step:
             threshold=shown(fmt(t.threshold)),
         ),
         substituted=substituted,
-        worked=gettext(
-            "%(compared)s, so: %(label)s", compared=substituted, label=word(lesson.label)
-        ),
+        worked=gettext("%(compared)s, so: %(label)s", compared=substituted, label=lesson.label),
         exact=t.decision,
     )
 
@@ -225,7 +203,7 @@ def _bmi_step(lesson: Lesson) -> Step:
             "BMI = %(kg)s / %(m)s² = %(bmi)s (%(class)s)",
             **numbers,
             bmi=shown(fmt(bmi.bmi, 2)),
-            **{"class": word(bmi.who_class)},
+            **{"class": bmi.who_class},
         ),
         exact=bmi.bmi,
     )
@@ -241,9 +219,9 @@ def _agrees_step(lesson: Lesson) -> Step:
         formula=gettext("Right when the neuron's label is the BMI rule's label"),
         substituted=gettext(
             "neuron: %(label)s; BMI %(bmi)s: %(class)s",
-            label=word(lesson.label),
+            label=lesson.label,
             bmi=shown(fmt(bmi.bmi, 1)),
-            **{"class": word(bmi.who_class)},
+            **{"class": bmi.who_class},
         ),
         worked=(
             gettext("It agrees, but only by luck: these weights were never learned.")
@@ -266,17 +244,17 @@ def _flip_steps(lesson: Lesson) -> list[Step]:
     sign = "<" if flip.direction == "fall" else "≥"
     b_star = flip.z_star - t.weighted_sum
     w2_star = (flip.z_star - (t.products[0] + t.b)) / t.x[1]
-    said = {"label": word(flip.to_label), "sign": sign, "z_star": shown(fmt(flip.z_star))}
+    texts = {"label": flip.to_label, "sign": sign, "z_star": shown(fmt(flip.z_star))}
     return [
         Step(
             name="flip_b",
             kind=FLIP,
             symbol="b",
             question=gettext(
-                "Give a bias b that makes the neuron say %(label)s for this person.", **said
+                "Give a bias b that makes the neuron say %(label)s for this person.", **texts
             ),
-            formula=gettext("%(label)s when z = wᵀx + b %(sign)s z* = %(z_star)s", **said),
-            substituted=f"{shown(fmt(t.weighted_sum))} + b {sign} {said['z_star']}",
+            formula=gettext("%(label)s when z = wᵀx + b %(sign)s z* = %(z_star)s", **texts),
+            substituted=f"{shown(fmt(t.weighted_sum))} + b {sign} {texts['z_star']}",
             worked=gettext(
                 "b %(sign)s %(value)s: any such b flips the answer",
                 sign=sign,
@@ -289,11 +267,11 @@ def _flip_steps(lesson: Lesson) -> list[Step]:
             kind=FLIP,
             symbol="w₂",
             question=gettext(
-                "Give a weight w₂ that makes the neuron say %(label)s (w₁ and b stay).", **said
+                "Give a weight w₂ that makes the neuron say %(label)s (w₁ and b stay).", **texts
             ),
-            formula=gettext("%(label)s when z = w₁x₁ + w₂x₂ + b %(sign)s z* = %(z_star)s", **said),
+            formula=gettext("%(label)s when z = w₁x₁ + w₂x₂ + b %(sign)s z* = %(z_star)s", **texts),
             substituted=f"{shown(fmt(t.products[0]))} + w₂ × {shown(fmt(t.x[1]))} + "
-            f"{_term(t.b)} {sign} {said['z_star']}",
+            f"{_term(t.b)} {sign} {texts['z_star']}",
             worked=gettext(
                 "w₂ %(sign)s %(value)s: any such w₂ flips the answer",
                 sign=sign,

@@ -14,7 +14,7 @@ from webapp.language import active, gettext, lazy_gettext, local_number, ngettex
 from webapp.practice.answers import LEVELS, ParsedAnswers
 from webapp.practice.check import StepResult, attempt
 from webapp.practice.problems import LEVEL_TITLES, MAX_SEED, Problem, problem
-from webapp.practice.steps import shown, word
+from webapp.practice.steps import shown
 
 MAX_COUNT = 20
 DEFAULTS = {"level": "1", "seed": "1", "count": "8"}
@@ -72,7 +72,7 @@ def _given(p: Problem) -> str:
         w1=shown(p.raw["w1"]),
         w2=shown(p.raw["w2"]),
         b=shown(p.raw["b"]),
-        formula=word(lesson.trace.activation.formula),
+        formula=lesson.trace.activation.translated_formula,
     )
 
 

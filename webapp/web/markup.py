@@ -15,8 +15,8 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from webapp.language import local_number, local_percent
+from webapp.lesson.labels import label_for
 from webapp.lesson.numbers import fmt, fmt_apart, fmt_exact, minus, shown
-from webapp.pictures.words import said
 
 _MINUS = Markup("<mo>−</mo>")
 _ANCHOR_CLASS = {"middle": "m", "end": "e"}
@@ -102,7 +102,7 @@ HELPERS = {
     "svg_anchor": anchor,
     "svg_box": box,
     "svg_circle": circle,
-    "svg_said": said,
+    "svg_label_for": label_for,
 }
 
 
