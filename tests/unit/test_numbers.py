@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from webapp.lesson.numbers import fmt, fmt_exact, fmt_percent, significant
+from webapp.lesson.numbers import fmt, fmt_exact, significant
 
 
 @pytest.mark.parametrize(
@@ -50,7 +50,6 @@ def test_fmt_exact_round_trips():
         assert float(fmt_exact(value)) == value
 
 
-def test_significant_and_percent():
+def test_significant_digits():
     assert significant(0.000012345678) == "0.00001235"
     assert significant(-0.72971234) == "-0.7297"
-    assert fmt_percent(0.8582) == "85.8%"

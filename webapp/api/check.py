@@ -16,7 +16,6 @@ from webapp.practice import verdicts
 
 MAX_ABS_ANSWER = 1e300  # any answer a learner could mean, and far from overflow
 ANSWER_FIELDS = ("products", "weighted_sum", "z", "output", "decision")
-NUMBER_FIELDS = ("weighted_sum", "z", "output")
 EXAMPLE_ANSWERS: dict[str, Any] = {
     "products": [0.8, 0.0008],
     "weighted_sum": 0.8008,

@@ -127,10 +127,14 @@ def bce_loss(z: np.ndarray, y: np.ndarray) -> float:
     return float(np.mean(np.logaddexp(0.0, z) - y * z))
 
 
-def gradients(x: np.ndarray, y: np.ndarray, w: np.ndarray, b: float) -> tuple[np.ndarray, float]:
-    """∂L/∂w and ∂L/∂b of the mean BCE loss: (ŷ − y)·x and (ŷ − y), averaged."""
-    error = sigmoid(x @ w + b) - y
-    return x.T @ error / y.size, float(np.mean(error))
+def gradients(
+    z: np.ndarray, x1: np.ndarray, x2: np.ndarray, y: np.ndarray
+) -> tuple[float, float, float]:
+    """The gradient of the summed BCE loss at z = w₁x₁ + w₂x₂ + b, over every person:
+    ∂/∂w₁, ∂/∂w₂, ∂/∂b = Σ(ŷ − y)·x₁, Σ(ŷ − y)·x₂, Σ(ŷ − y). The mean loss's gradient is
+    this ÷ n: training steps by lr ÷ n times it (one product per number)."""
+    error = sigmoid(z) - y
+    return float(error @ x1), float(error @ x2), float(error.sum())
 
 
 def accuracy(x: np.ndarray, y: np.ndarray, w: np.ndarray, b: float) -> float:
@@ -256,10 +260,10 @@ def _descend(people: People, scaling: Scaling, lr: float, epochs: int) -> _Desce
             state.snapshots.append((epoch, float(w_raw[0]), float(w_raw[1]), b_raw))
         if epoch == epochs:
             return state
-        error = sigmoid(z) - y
-        state.v[0] -= step * float(error @ x1)
-        state.v[1] -= step * float(error @ x2)
-        state.c -= step * float(error.sum())
+        grad_w1, grad_w2, grad_b = gradients(z, x1, x2, y)
+        state.v[0] -= step * grad_w1
+        state.v[1] -= step * grad_w2
+        state.c -= step * grad_b
     return state  # pragma: no cover - the loop returns at the last epoch
 
 

@@ -63,11 +63,6 @@ class LuckMeter:
         """Whether random neurons do no better than tossing a coin (45–55 % agree)."""
         return 0.5 - COIN_TOSS_MARGIN <= self.share <= 0.5 + COIN_TOSS_MARGIN
 
-    @property
-    def standard_error(self) -> float:
-        """The binomial standard error of ``share``."""
-        return math.sqrt(self.share * (1 - self.share) / self.draws)
-
 
 def z_sigma(height_ft: float, weight_kg: float) -> float:
     """The spread of z = w₁·h + w₂·m + b when each term is normal with mean 0."""

@@ -51,11 +51,6 @@ def fmt_exact(value: float) -> str:
     return _plain(Decimal(repr(float(value))))
 
 
-def fmt_percent(value: float, places: int = 1) -> str:
-    """A fraction as a percentage for people: 0.8582 → 85.8%."""
-    return f"{fmt(value * 100, places)}%"
-
-
 def significant(value: float, digits: int = 4) -> str:
     """Plain text for ``value`` rounded to ``digits`` significant digits (0.00001234)."""
     if value == 0 or not math.isfinite(value):

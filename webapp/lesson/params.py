@@ -203,11 +203,6 @@ class ParsedLesson(FormFields):
     def predict(self) -> bool:
         return self.mode == "predict"
 
-    @property
-    def mode_query(self) -> str:
-        """What share links add after the 8 parameters: ``mode=predict``, or nothing."""
-        return "" if self.mode == DEFAULT_MODE else f"mode={self.mode}"
-
     def options(self, name: str) -> dict[str, str]:
         """A choice field's values and their labels, for the form's select."""
         return choices(name)

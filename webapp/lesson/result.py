@@ -49,11 +49,6 @@ class Lesson:
         return WEIGHT_UNITS[self.weight_unit]
 
     @property
-    def other_label(self) -> str:
-        """The answer this neuron did not give."""
-        return label_for(not self.trace.decision)
-
-    @property
     def person(self) -> str:
         """The person as typed: "4 ft, 80 kg" (in the page's language: "1,8 m, 80,5 kg")."""
         height, weight = local_number(self.raw["height"]), local_number(self.raw["weight"])

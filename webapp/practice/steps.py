@@ -26,7 +26,6 @@ from webapp.lesson.result import Lesson
 NUMBER, LABEL, AGREES, FLIP = "number", "label", "agrees", "flip"
 # The steps the plain predict mode asks about (intermediates go before "y").
 FORWARD = ("p1", "p2", "sum", "z")
-PRACTICE_ONLY = ("bmi", "agrees", "flip_b", "flip_w2")
 CHOICES: dict[str, dict[str, object]] = {  # answer value → what the option says
     LABEL: {label.answer: label for label in (OBESE, NOT_OBESE)},
     AGREES: {
