@@ -12,7 +12,8 @@ import pytest
 
 from webapp.challenges.builtins import BUILTINS, LADDER
 from webapp.challenges.hints import hint
-from webapp.challenges.model import Challenge, ChallengeError, encode, parse_challenge, parse_people
+from webapp.challenges.link import parse_challenge
+from webapp.challenges.model import Challenge, ChallengeError, encode, parse_people
 from webapp.challenges.separability import separable
 from webapp.challenges.verdict import attempt
 from webapp.lesson.activations import ACTIVATIONS

@@ -8,7 +8,7 @@ from flask import Blueprint, Response, jsonify, request, url_for
 
 from webapp.api.challenge_results import builtins_json, challenge_json
 from webapp.challenges.builtins import LADDER
-from webapp.challenges.model import parse_challenge
+from webapp.challenges.link import parse_challenge
 from webapp.challenges.verdict import attempt
 from webapp.web.api_views import PREFIX
 from webapp.web.challenge_views import ladder_urls

@@ -11,7 +11,7 @@ from flask import url_for
 from webapp.api import oembed
 from webapp.challenges.builtins import BUILTINS, shown_title
 from webapp.challenges.hints import Hint, hint, no_line_reason
-from webapp.challenges.model import ParsedChallenge
+from webapp.challenges.link import ParsedChallenge
 from webapp.challenges.separability import separable
 from webapp.challenges.verdict import Attempt, attempt
 from webapp.language import gettext

@@ -14,7 +14,8 @@ from flask.sessions import SessionMixin
 
 from webapp.challenges import solved
 from webapp.challenges.builtins import LADDER
-from webapp.challenges.model import encode, parse_challenge
+from webapp.challenges.link import parse_challenge
+from webapp.challenges.model import encode
 from webapp.challenges.separability import separable
 from webapp.challenges.solved import Solved
 from webapp.challenges.teacher_form import LABEL_CHOICES, ROWS, parse_teacher_form, row_name

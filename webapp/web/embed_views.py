@@ -30,7 +30,7 @@ from flask_babel import force_locale, get_translations
 
 from webapp.api import oembed
 from webapp.api.embed_parts import PARTS
-from webapp.challenges.model import parse_challenge
+from webapp.challenges.link import parse_challenge
 from webapp.language import DEFAULT_LANGUAGE, LANGUAGES, gettext, speaking
 from webapp.lesson.params import ParsedLesson, parse_lesson
 from webapp.lesson.random_weights import with_random_weights
