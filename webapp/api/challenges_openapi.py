@@ -5,6 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from webapp.api.openapi_blocks import (
+    closed_object,
+    error_response,
+    json_content,
+    not_allowed_response,
+    ref,
+)
 from webapp.challenges.builtins import BUILTINS
 from webapp.challenges.model import (
     MAX_LOCK_LENGTH,
@@ -24,10 +31,6 @@ PEOPLE_PATTERN = rf"^{_PERSON}(?:;{_PERSON}){{0,{MAX_PEOPLE - 1}}}$"
 _LOCK = rf" *(?:w1|w2|b) *(?:: *{_NUMBER} *)?"
 LOCK_PATTERN = rf"^{_LOCK}(?:,{_LOCK}){{0,2}}$"
 TITLE_PATTERN = "^[^\\u0000-\\u001f\\u007f-\\u009f]*$"
-
-
-def _ref(name: str) -> dict[str, str]:
-    return {"$ref": "#/components/schemas/" + name}
 
 
 def _query(name: str, description: str, schema: dict[str, Any]) -> dict[str, Any]:
@@ -88,19 +91,9 @@ def _parameters() -> list[dict[str, Any]]:
     ]
 
 
-def _object(properties: dict[str, Any], description: str) -> dict[str, Any]:
-    return {
-        "type": "object",
-        "description": description,
-        "properties": properties,
-        "required": list(properties),
-        "additionalProperties": False,
-    }
-
-
 def _person() -> dict[str, Any]:
     flag = {"type": "integer", "enum": [0, 1]}
-    return _object(
+    return closed_object(
         {
             "height_ft": {"type": "number", "exclusiveMinimum": 0},
             "weight_kg": {"type": "number", "minimum": 0},  # 5e-324 lb is 0.0 kg
@@ -115,68 +108,78 @@ def _person() -> dict[str, Any]:
     )
 
 
-def schemas() -> dict[str, Any]:
-    """ChallengeResult and ChallengeList, for components.schemas."""
-    number = {"type": "number"}
-    locked = {
+def _locked() -> dict[str, Any]:
+    """The numbers a link fixes, by name."""
+    return {
         "type": "object",
-        "additionalProperties": number,
+        "additionalProperties": {"type": "number"},
         "propertyNames": {"enum": ["w1", "w2", "b"]},
     }
-    uri = {"type": "string", "format": "uri"}
-    return {
-        "ChallengeResult": _object(
-            {
-                "name": {"type": ["string", "null"], "description": "The built-in's name."},
-                "title": {"type": "string"},
-                "people": {
-                    "type": "array",
-                    "items": _person(),
-                    "minItems": 1,
-                    "maxItems": MAX_PEOPLE,
-                },
-                "locked": {**locked, "description": "The numbers the link fixes."},
-                "w1": number,
-                "w2": number,
-                "b": number,
-                "activation": {"type": "string", "enum": list(ACTIVATIONS)},
-                "right": {"type": "integer", "minimum": 0},
-                "total": {"type": "integer", "minimum": 1},
-                "solved": {"type": "boolean"},
-                "separable": {
-                    "type": "boolean",
-                    "description": "Whether some w₁, w₂, b keeping the locked ones solve it.",
-                },
-                "share_url": uri,
-                "embed_url": uri,
-            },
-            "One challenge and the learner's verdicts (locked values used where locked).",
-        ),
-        "ChallengeList": _object(
-            {
-                "challenges": {
-                    "type": "array",
-                    "items": _object(
-                        {
-                            "name": {"type": "string"},
-                            "title": {"type": "string"},
-                            "size": {"type": "integer", "minimum": 1, "maximum": MAX_PEOPLE},
-                            "separable": {"type": "boolean"},
-                            "locked": locked,
-                            "note": {"type": "string", "description": "The teacher's note."},
-                            "url": uri,
-                        },
-                        "One built-in; separable is computed (sigmoid).",
-                    ),
-                }
-            },
-            "The built-in challenges, easiest first.",
-        ),
-    }
 
 
-def paths(error: Any, not_allowed: Any, json: Any) -> dict[str, Any]:
-    """The two paths; ``error``, ``not_allowed`` and ``json`` are openapi.py's helpers."""
+def _uri() -> dict[str, str]:
+    return {"type": "string", "format": "uri"}
+
+
+def _challenge_result() -> dict[str, Any]:
+    """One challenge and the learner's verdicts: /api/v1/challenge's answer."""
+    number = {"type": "number"}
+    return closed_object(
+        {
+            "name": {"type": ["string", "null"], "description": "The built-in's name."},
+            "title": {"type": "string"},
+            "people": {
+                "type": "array",
+                "items": _person(),
+                "minItems": 1,
+                "maxItems": MAX_PEOPLE,
+            },
+            "locked": {**_locked(), "description": "The numbers the link fixes."},
+            "w1": number,
+            "w2": number,
+            "b": number,
+            "activation": {"type": "string", "enum": list(ACTIVATIONS)},
+            "right": {"type": "integer", "minimum": 0},
+            "total": {"type": "integer", "minimum": 1},
+            "solved": {"type": "boolean"},
+            "separable": {
+                "type": "boolean",
+                "description": "Whether some w₁, w₂, b keeping the locked ones solve it.",
+            },
+            "share_url": _uri(),
+            "embed_url": _uri(),
+        },
+        "One challenge and the learner's verdicts (locked values used where locked).",
+    )
+
+
+def _challenge_list() -> dict[str, Any]:
+    """The built-ins, easiest first: /api/v1/challenges' answer."""
+    builtin = closed_object(
+        {
+            "name": {"type": "string"},
+            "title": {"type": "string"},
+            "size": {"type": "integer", "minimum": 1, "maximum": MAX_PEOPLE},
+            "separable": {"type": "boolean"},
+            "locked": _locked(),
+            "note": {"type": "string", "description": "The teacher's note."},
+            "url": _uri(),
+        },
+        "One built-in; separable is computed (sigmoid).",
+    )
+    return closed_object(
+        {"challenges": {"type": "array", "items": builtin}},
+        "The built-in challenges, easiest first.",
+    )
+
+
+def schemas() -> dict[str, Any]:
+    """ChallengeResult and ChallengeList, for components.schemas."""
+    return {"ChallengeResult": _challenge_result(), "ChallengeList": _challenge_list()}
+
+
+def paths() -> dict[str, Any]:
+    """The two paths, for the document's paths."""
     return {
         CHALLENGES_PATH: {
             "get": {
@@ -185,9 +188,9 @@ def paths(error: Any, not_allowed: Any, json: Any) -> dict[str, Any]:
                 "responses": {
                     "200": {
                         "description": "The built-ins.",
-                        "content": json(_ref("ChallengeList")),
+                        "content": json_content(ref("ChallengeList")),
                     },
-                    "405": not_allowed(),
+                    "405": not_allowed_response(),
                 },
             }
         },
@@ -199,10 +202,10 @@ def paths(error: Any, not_allowed: Any, json: Any) -> dict[str, Any]:
                 "responses": {
                     "200": {
                         "description": "Each person's z, output, label and verdict.",
-                        "content": json(_ref("ChallengeResult")),
+                        "content": json_content(ref("ChallengeResult")),
                     },
-                    "400": error("A message per invalid parameter."),
-                    "405": not_allowed(),
+                    "400": error_response("A message per invalid parameter."),
+                    "405": not_allowed_response(),
                 },
             }
         },

@@ -20,6 +20,13 @@ from webapp.api.body import (
     parse_body,
 )
 from webapp.api.check import ANSWER_FIELDS, EXAMPLE_ANSWERS, MAX_ABS_ANSWER, check_json
+from webapp.api.openapi_blocks import (
+    closed_object,
+    error_response,
+    json_content,
+    not_allowed_response,
+    ref,
+)
 from webapp.api.results import trace_json
 from webapp.learning.descent import DEFAULTS as TRAINING_DEFAULTS
 from webapp.learning.descent import HOLDOUT_SIZE
@@ -48,12 +55,6 @@ NEURON_PATH = "/api/v1/neuron"
 TRAIN_PATH = "/api/v1/train"
 CHECK_PATH = "/api/v1/check"
 DOCUMENT_PATH = "/api/v1/openapi.json"
-
-_REF = "#/components/schemas/"
-
-
-def _ref(name: str) -> dict[str, str]:
-    return {"$ref": _REF + name}
 
 
 def _limits(limits: dict[str, float]) -> str:
@@ -171,26 +172,16 @@ def _trace_properties() -> dict[str, Any]:
     }
 
 
-def _object(properties: dict[str, Any], description: str) -> dict[str, Any]:
-    return {
-        "type": "object",
-        "description": description,
-        "properties": properties,
-        "required": list(properties),
-        "additionalProperties": False,
-    }
-
-
 def _lesson_properties() -> dict[str, Any]:
     return {
-        "parameters": _object(
+        "parameters": closed_object(
             {name: {"type": "string"} for name in PARAMETER_ORDER},
             "Every parameter as understood (defaults filled in, as typed), as in share_url.",
         ),
         **_trace_properties(),
         "label": {"type": "string", "enum": [OBESE.english, NOT_OBESE.english]},
         "bmi": {"type": "number", "minimum": 0, "description": "kg / m² (0 when it underflows)."},
-        "bmi_check": _object(
+        "bmi_check": closed_object(
             {
                 "height_m": {"type": "number", "exclusiveMinimum": 0},
                 "who_class": {"type": "string", "description": "The WHO's adult BMI class."},
@@ -271,7 +262,7 @@ def _check_result_schema() -> dict[str, Any]:
         },
         "additionalProperties": False,
     }
-    expected = _object(
+    expected = closed_object(
         {
             "products": _numbers("The products wᵢ·xᵢ."),
             "weighted_sum": {"type": "number"},
@@ -282,7 +273,7 @@ def _check_result_schema() -> dict[str, Any]:
         "The exact values, full precision.",
     )
     count = {"type": "integer", "minimum": 0}
-    return _object(
+    return closed_object(
         {"verdicts": verdicts, "right": count, "total": count, "expected": expected},
         "The verdicts; right of total answers given (each product counts).",
     )
@@ -297,17 +288,19 @@ def _check_path() -> dict[str, Any]:
             "summary": "Check a learner's answers for any neuron, step by step.",
             "requestBody": {
                 "required": True,
-                "content": _json(_ref("CheckRequest"), example=example),
+                "content": json_content(ref("CheckRequest"), example=example),
             },
             "responses": {
                 "200": {
                     "description": "A verdict per answer and the exact values.",
-                    "content": _json(_ref("CheckResult"), example=checked),
+                    "content": json_content(ref("CheckResult"), example=checked),
                 },
-                "400": _error("A message per invalid field (answers.<name> for an answer)."),
-                "405": _not_allowed(),
-                "413": _error(f"The body is larger than {MAX_BODY_BYTES:,} bytes."),
-                "415": _error("The body is not sent as application/json."),
+                "400": error_response(
+                    "A message per invalid field (answers.<name> for an answer)."
+                ),
+                "405": not_allowed_response(),
+                "413": error_response(f"The body is larger than {MAX_BODY_BYTES:,} bytes."),
+                "415": error_response("The body is not sent as application/json."),
             },
         }
     }
@@ -342,20 +335,20 @@ def _numbers(description: str) -> dict[str, Any]:
 
 def _accuracy(description: str) -> dict[str, Any]:
     share = {"type": "number", "minimum": 0, "maximum": 1}
-    return _object({"train": share, "holdout": share}, description)
+    return closed_object({"train": share, "holdout": share}, description)
 
 
 def _training_schema() -> dict[str, Any]:
     pair = {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}
-    return _object(
+    return closed_object(
         {
-            "parameters": _object(
+            "parameters": closed_object(
                 {name: {"type": "string"} for name in TRAINING_ORDER},
                 "Every parameter as understood (defaults filled in, as typed).",
             ),
             "w": {**pair, "description": "Learned weights on height (ft) and weight (kg)."},
             "b": {"type": "number", "description": "Learned bias, on raw features."},
-            "scaling": _object(
+            "scaling": closed_object(
                 {"mean": pair, "sd": pair}, "Standardisation used: x̃ = (x − mean) / sd."
             ),
             "w_scaled": {**pair, "description": "Learned weights on standardised features."},
@@ -371,7 +364,7 @@ def _training_schema() -> dict[str, Any]:
             "accuracy": _accuracy(
                 f"Share labelled like the BMI rule: training people, {HOLDOUT_SIZE} held-out."
             ),
-            "random": _object(
+            "random": closed_object(
                 {"w": pair, "b": {"type": "number"}, "accuracy": _accuracy("The same, random.")},
                 "One random draw of weights, as the lesson's control makes, for comparison.",
             ),
@@ -391,27 +384,6 @@ def _example_trace() -> Trace:
     request = parse_body(json.dumps(EXAMPLE_BODY).encode()).request
     assert request is not None, "the example body must be valid"
     return forward(request.x, request.w, request.b, request.activation)
-
-
-def _json(schema: dict[str, Any], **extra: Any) -> dict[str, Any]:
-    return {"application/json": {"schema": schema, **extra}}
-
-
-def _error(description: str) -> dict[str, Any]:
-    return {"description": description, "content": _json(_ref("Errors"))}
-
-
-def _not_allowed() -> dict[str, Any]:
-    return {
-        "description": "Another method was used on this path.",
-        "headers": {
-            "Allow": {
-                "description": "The methods this path answers.",
-                "schema": {"type": "string"},
-            }
-        },
-        "content": _json(_ref("Errors")),
-    }
 
 
 _INFO = {
@@ -440,10 +412,10 @@ def _neuron_path() -> dict[str, Any]:
             "responses": {
                 "200": {
                     "description": "Every step, its meaning and the links.",
-                    "content": _json(_ref("LessonResult")),
+                    "content": json_content(ref("LessonResult")),
                 },
-                "400": _error("A message per invalid parameter."),
-                "405": _not_allowed(),
+                "400": error_response("A message per invalid parameter."),
+                "405": not_allowed_response(),
             },
         },
         "post": {
@@ -451,17 +423,17 @@ def _neuron_path() -> dict[str, Any]:
             "summary": f"Any neuron of 1 to {MAX_INPUTS:,} inputs.",
             "requestBody": {
                 "required": True,
-                "content": _json(_ref("NeuronRequest"), example=EXAMPLE_BODY),
+                "content": json_content(ref("NeuronRequest"), example=EXAMPLE_BODY),
             },
             "responses": {
                 "200": {
                     "description": "Every step of the forward pass.",
-                    "content": _json(_ref("NeuronResult"), example=example_result),
+                    "content": json_content(ref("NeuronResult"), example=example_result),
                 },
-                "400": _error("A message per invalid field, or `body` for the whole."),
-                "405": _not_allowed(),
-                "413": _error(f"The body is larger than {MAX_BODY_BYTES:,} bytes."),
-                "415": _error("The body is not sent as application/json."),
+                "400": error_response("A message per invalid field, or `body` for the whole."),
+                "405": not_allowed_response(),
+                "413": error_response(f"The body is larger than {MAX_BODY_BYTES:,} bytes."),
+                "415": error_response("The body is not sent as application/json."),
             },
         },
     }
@@ -478,10 +450,10 @@ def _train_path() -> dict[str, Any]:
             "responses": {
                 "200": {
                     "description": "The learned neuron and how it got there.",
-                    "content": _json(_ref("TrainingResult")),
+                    "content": json_content(ref("TrainingResult")),
                 },
-                "400": _error("A message per invalid parameter."),
-                "405": _not_allowed(),
+                "400": error_response("A message per invalid parameter."),
+                "405": not_allowed_response(),
             },
         }
     }
@@ -495,9 +467,9 @@ def _document_path() -> dict[str, Any]:
             "responses": {
                 "200": {
                     "description": "The OpenAPI 3.1 document.",
-                    "content": _json({"type": "object"}),
+                    "content": json_content({"type": "object"}),
                 },
-                "405": _not_allowed(),
+                "405": not_allowed_response(),
             },
         }
     }
@@ -509,8 +481,8 @@ def _schemas() -> dict[str, Any]:
         "CheckRequest": _check_request_schema(),
         "CheckResult": _check_result_schema(),
         "TrainingResult": _training_schema(),
-        "NeuronResult": _object(_trace_properties(), "A forward pass, every step."),
-        "LessonResult": _object(
+        "NeuronResult": closed_object(_trace_properties(), "A forward pass, every step."),
+        "LessonResult": closed_object(
             _lesson_properties(), "The lesson's neuron, its label and the BMI check."
         ),
         "Errors": {
@@ -540,7 +512,7 @@ def build_document() -> dict[str, Any]:
             TRAIN_PATH: _train_path(),
             CHECK_PATH: _check_path(),
             DOCUMENT_PATH: _document_path(),
-            **challenges_openapi.paths(_error, _not_allowed, _json),
+            **challenges_openapi.paths(),
         },
         "components": {"schemas": {**_schemas(), **challenges_openapi.schemas()}},
     }
