@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from gettext import NullTranslations
+
 import pytest
 
-from webapp.lesson.numbers import fmt, fmt_exact, significant
+from webapp.language import LANGUAGES, speaking
+from webapp.lesson.numbers import dot_exact, dot_rounded, page_form, page_rounded, significant
 
 
 @pytest.mark.parametrize(
@@ -30,26 +33,35 @@ from webapp.lesson.numbers import fmt, fmt_exact, significant
         (-1.5, "-1.5"),
     ],
 )
-def test_fmt(value, text):
-    assert fmt(value) == text
+def test_dot_rounded(value, text):
+    assert dot_rounded(value) == text
 
 
-def test_fmt_never_uses_exponents():
+def test_the_dot_form_never_uses_exponents():
     for value in (1e-05, 1e-12, 1e20, 7e8):
-        assert "e" not in fmt(value).lower()
-        assert "e" not in fmt_exact(value).lower()
+        assert "e" not in dot_rounded(value).lower()
+        assert "e" not in dot_exact(value).lower()
 
 
-def test_fmt_one_place_for_bmi():
-    assert fmt(53.81697, 1) == "53.8"
-    assert fmt(30.0, 1) == "30"
+def test_dot_rounded_to_one_place_for_bmi():
+    assert dot_rounded(53.81697, 1) == "53.8"
+    assert dot_rounded(30.0, 1) == "30"
 
 
-def test_fmt_exact_round_trips():
+def test_dot_exact_round_trips():
     for value in (0.8000000000000002, 1.8008, 0.858204, 1e-05, -3.25):
-        assert float(fmt_exact(value)) == value
+        assert float(dot_exact(value)) == value
 
 
 def test_significant_digits():
     assert significant(0.000012345678) == "0.00001235"
     assert significant(-0.72971234) == "-0.7297"
+
+
+def test_the_page_form_has_a_true_minus_and_the_pages_decimal_mark():
+    assert page_form("-0.2") == "−0.2" and page_rounded(-0.858246) == "−0.8582"
+    with speaking(LANGUAGES["de"], NullTranslations()):
+        assert page_form("-0.2") == "−0,2"  # as typed ("-0.2" in the link)
+        assert page_rounded(0.858246) == "0,8582"
+        assert page_rounded(53.81697, 1) == "53,8"
+        assert dot_rounded(0.858246) == "0.8582"  # links and JSON keep the dot form

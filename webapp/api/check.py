@@ -85,10 +85,12 @@ def check_json(trace: Trace, given: dict[str, Any]) -> dict[str, Any]:
         "output": checked.output,
         "decision": checked.decision,
     }
-    shown = {name: found[name] for name in ANSWER_FIELDS if name in given}
-    flat = [v for value in shown.values() for v in (value if isinstance(value, list) else [value])]
+    answered = {name: found[name] for name in ANSWER_FIELDS if name in given}
+    flat = [
+        v for value in answered.values() for v in (value if isinstance(value, list) else [value])
+    ]
     return {
-        "verdicts": shown,
+        "verdicts": answered,
         "right": flat.count(verdicts.RIGHT),
         "total": len(flat),
         "expected": {

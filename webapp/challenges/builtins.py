@@ -24,21 +24,21 @@ class Builtin:
         return len(self.challenge.people)
 
     @property
-    def shown_title(self) -> str:
+    def translated_title(self) -> str:
         """The title in the page's language."""
         return gettext(self.title)
 
     @property
-    def shown_note(self) -> str:
+    def translated_note(self) -> str:
         """The teacher's note in the page's language."""
         return gettext(self.note)
 
 
-def shown_title(challenge: Challenge) -> str:
+def translated_title(challenge: Challenge) -> str:
     """A challenge's title for a page: a built-in's in the page's language, a teacher's
     as they typed it."""
     if challenge.name is not None and challenge.name in BUILTINS:
-        return BUILTINS[challenge.name].shown_title
+        return BUILTINS[challenge.name].translated_title
     return challenge.title
 
 

@@ -13,7 +13,7 @@ from webapp.challenges.model import Challenge
 from webapp.challenges.verdict import Attempt, Row
 from webapp.language import gettext, lazy_gettext
 from webapp.lesson.labels import Label, label_for
-from webapp.lesson.numbers import shown
+from webapp.lesson.numbers import page_rounded
 
 
 @dataclass(frozen=True)
@@ -57,21 +57,25 @@ class Hint:
         sign = "negative" if r.z < 0 else "positive" if r.z > 0 else "zero"
         values = {
             "index": r.index,
-            "person": r.person.shown,
-            "z": shown(r.z),
-            "star": shown(self.z_star),
+            "person": r.person.description,
+            "z": page_rounded(r.z),
+            "star": page_rounded(self.z_star),
         }
         return str(_WHY[(self.direction == "rise", sign)]) % values
 
     def _how_far(self) -> str:
         if self.direction == "fall":
-            return gettext("Their z must fall by more than %(needed)s.", needed=shown(self.needed))
-        return gettext("Their z must rise by at least %(needed)s.", needed=shown(self.needed))
+            return gettext(
+                "Their z must fall by more than %(needed)s.", needed=page_rounded(self.needed)
+            )
+        return gettext(
+            "Their z must rise by at least %(needed)s.", needed=page_rounded(self.needed)
+        )
 
 
 def _way(m: Move) -> str:
     """One way to fix the person: move one free number."""
-    values = {"symbol": m.symbol, "per_unit": shown(m.per_unit), "by": shown(m.by)}
+    values = {"symbol": m.symbol, "per_unit": page_rounded(m.per_unit), "by": page_rounded(m.by)}
     if m.direction == "raise":
         return gettext(
             "raise %(symbol)s (1 more on %(symbol)s adds %(per_unit)s to their z, "

@@ -84,8 +84,8 @@ class Person:
         return f"{self.height}{self.height_unit},{self.weight}{self.weight_unit}{label}"
 
     @property
-    def shown(self) -> str:
-        """For people: ``5.9 ft, 80 kg`` (5,9 ft in German and Spanish)."""
+    def description(self) -> str:
+        """The person for people to read: ``5.9 ft, 80 kg`` (5,9 ft in German and Spanish)."""
         height, weight = local_number(self.height), local_number(self.weight)
         return f"{height} {self.height_unit}, {weight} {self.weight_unit}"
 

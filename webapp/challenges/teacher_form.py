@@ -17,7 +17,7 @@ from webapp.challenges.model import (
     parse_title,
 )
 from webapp.language import gettext, lazy_gettext
-from webapp.lesson.params import dotted
+from webapp.lesson.params import to_dot_form
 
 ROWS = MAX_PEOPLE
 LABEL_CHOICES = {
@@ -62,7 +62,7 @@ def _rows(args: Mapping[str, Sequence[str]], form: TeacherForm) -> list[str]:
     for row in range(1, ROWS + 1):
         # A decimal comma (1,75 on a German page) goes into the link as its dot.
         height, weight = (
-            dotted(_first(args, row_name(n, row))).strip(" ") for n in ("height", "weight")
+            to_dot_form(_first(args, row_name(n, row))).strip(" ") for n in ("height", "weight")
         )
         if not height and not weight:
             continue
@@ -101,7 +101,7 @@ def parse_teacher_form(args: Mapping[str, Sequence[str]]) -> TeacherForm:
         title = ""
     lock = []
     for name in WEIGHTS:
-        value = dotted(_first(args, f"lock_{name}")).strip(" ")
+        value = to_dot_form(_first(args, f"lock_{name}")).strip(" ")
         if not value:
             continue
         try:

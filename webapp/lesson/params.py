@@ -95,7 +95,7 @@ def parse_number(text: str, label: str | None = None, example: str = "1.5") -> f
     the active language (``label`` names the field; ``example``, dot form, is shown
     the language's way: "like 1,5" in German)."""
     label = gettext("The value") if label is None else label
-    shown = local_number(example)
+    example_text = local_number(example)
     if len(text) > MAX_RAW_LENGTH:
         raise InvalidValue(
             gettext(
@@ -104,11 +104,13 @@ def parse_number(text: str, label: str | None = None, example: str = "1.5") -> f
                 max=MAX_RAW_LENGTH,
             )
         )
-    value = dotted(text).strip(" ")
+    value = to_dot_form(text).strip(" ")
     if not value:
         raise InvalidValue(
             gettext(
-                "%(label)s is empty: enter a number, like %(example)s.", label=label, example=shown
+                "%(label)s is empty: enter a number, like %(example)s.",
+                label=label,
+                example=example_text,
             )
         )
     if _NUMBER.fullmatch(value):
@@ -116,7 +118,7 @@ def parse_number(text: str, label: str | None = None, example: str = "1.5") -> f
         if not math.isfinite(number):
             raise InvalidValue(gettext("%(label)s is too large to compute with.", label=label))
         return number
-    raise InvalidValue(_not_a_number(value, label, shown))
+    raise InvalidValue(_not_a_number(value, label, example_text))
 
 
 def _not_a_number(value: str, label: str, example: str) -> str:
@@ -140,7 +142,7 @@ def _not_a_number(value: str, label: str, example: str) -> str:
         return gettext(
             "%(label)s must be a finite number, like %(example)s.", label=label, example=example
         )
-    plain = dotted(value.replace("_", ""))
+    plain = to_dot_form(value.replace("_", ""))
     if "_" in value and _NUMBER.fullmatch(plain):
         return gettext(
             "%(label)s: leave out the underscores, like %(example)s.",
@@ -231,7 +233,7 @@ def parse_lesson(
             result.raw[name] = _redisplay(values[0])
             result.errors[name] = _given_twice(LABELS[name])
             continue
-        text = dotted(values[0]) if values else LESSON_DEFAULTS[name]
+        text = to_dot_form(values[0]) if values else LESSON_DEFAULTS[name]
         result.raw[name] = _redisplay(text)
         try:
             result.values[name] = _parse_field(name, text)
@@ -282,7 +284,7 @@ def _redisplay(text: str) -> str:
     return text.strip(" ")[:MAX_RAW_LENGTH]
 
 
-def dotted(text: str) -> str:
+def to_dot_form(text: str) -> str:
     """A decimal comma (80,5) as the dot the links carry (80.5), in a language that
     writes one; any other text as it is (an English page still says "use a dot")."""
     trimmed = text.strip(" ")

@@ -13,7 +13,7 @@ from webapp.lesson.activations import Activation
 from webapp.lesson.bmi import BmiCheck, bmi_check
 from webapp.lesson.labels import Label, label_for
 from webapp.lesson.neuron import Trace, forward
-from webapp.lesson.numbers import shown
+from webapp.lesson.numbers import page_rounded
 from webapp.lesson.units import HEIGHT_UNITS, WEIGHT_UNITS, to_feet, to_kg
 
 
@@ -57,7 +57,7 @@ class Lesson:
     @property
     def output_text(self) -> str:
         """The neuron's output in one symbol convention: "σ(z) = 0.8582"."""
-        return f"{self.trace.activation.symbol}(z) = {shown(self.trace.output)}"
+        return f"{self.trace.activation.symbol}(z) = {page_rounded(self.trace.output)}"
 
     @property
     def summary(self) -> str:

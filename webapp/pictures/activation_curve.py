@@ -12,7 +12,7 @@ from webapp.lesson.activations import Activation
 from webapp.lesson.boundary import DecisionFlip, decision_flip
 from webapp.lesson.labels import NOT_OBESE, OBESE
 from webapp.lesson.neuron import Trace
-from webapp.lesson.numbers import fmt
+from webapp.lesson.numbers import dot_rounded
 from webapp.pictures.scale import (
     DOT_R,
     FONT,
@@ -184,7 +184,7 @@ def activation_curve(trace: Trace, label_font: float = FONT) -> Curve:
     px, py = sx(trace.z), sy(trace.output)
     star_x = sx(act.z_star)
     neg_label, pos_label = _side_labels(star_x)
-    point_text = f"({fmt(trace.z)}, {fmt(trace.output)})"
+    point_text = f"({dot_rounded(trace.z)}, {dot_rounded(trace.output)})"
     return Curve(
         width=WIDTH,
         height=_HEIGHT,

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from webapp.language import active, gettext, lazy_gettext, local_number, pgettext
+from webapp.language import active, gettext, lazy_gettext, pgettext
 from webapp.lesson.labels import OBESE, label_for
 from webapp.lesson.luck import LuckMeter
-from webapp.lesson.numbers import minus, shown
+from webapp.lesson.numbers import page_form, page_rounded
 from webapp.lesson.result import Lesson
 from webapp.pictures.activation_curve import Curve
 from webapp.pictures.decision_plane import BoundaryPlot
@@ -42,12 +42,12 @@ def neuron_table(lesson: Lesson) -> DataTable:
         columns=(gettext("Quantity"), gettext("Value")),
         rows=(
             (gettext("x₁, height (ft)"), t.x[0]),
-            ("w₁", _typed(raw["w1"])),
+            ("w₁", page_form(raw["w1"])),
             ("w₁x₁", t.products[0]),
             (gettext("x₂, weight (kg)"), t.x[1]),
-            ("w₂", _typed(raw["w2"])),
+            ("w₂", page_form(raw["w2"])),
             ("w₂x₂", t.products[1]),
-            ("b", _typed(raw["b"])),
+            ("b", page_form(raw["b"])),
             ("z = w₁x₁ + w₂x₂ + b", t.z),
             (f"ŷ = {symbol}(z)", t.output),
             (gettext("Threshold"), t.threshold),
@@ -103,8 +103,8 @@ def plane_table(lesson: Lesson, plane: BoundaryPlot) -> DataTable:
     """The plane's marked points in the learner's units: the boundary's ends, the
     learner, where the answer flips at this height, and where BMI reaches 30."""
     hu, wu = plane.height_unit, plane.weight_unit
-    height = _typed(lesson.raw["height"])
-    you = (gettext("You"), height, _typed(lesson.raw["weight"]), str(lesson.label))
+    height = page_form(lesson.raw["height"])
+    you = (gettext("You"), height, page_form(lesson.raw["weight"]), str(lesson.label))
     rows: list[tuple[Cell, ...]] = [you]
     if plane.line is not None:
         ends = (gettext("The boundary line starts"), gettext("The boundary line ends"))
@@ -157,12 +157,7 @@ def _says(meter: LuckMeter, z: float) -> str:
 
 
 def _z_text(z: float, places: int = 4) -> str:
-    return shown(z, places)
-
-
-def _typed(text: str) -> str:
-    """A number as the learner typed it, written the page's way (share links keep dots)."""
-    return local_number(minus(text))
+    return page_rounded(z, places)
 
 
 def _who_says_obese() -> str:

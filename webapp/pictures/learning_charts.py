@@ -151,7 +151,7 @@ class Plane:
     not_obese: tuple[tuple[float, float], ...]
     bmi_curve: str  # polyline of weight = 30 · (height in m)²
     boundaries: tuple[Boundary, ...]  # the learned boundary at a few epochs
-    shown: int  # how many people are drawn
+    drawn: int  # how many people are drawn (at most MAX_PEOPLE_SHOWN)
     heights: tuple[float, float] = PLANE_HEIGHT_FT  # the axes' ranges, for the description
     weights: tuple[float, float] = PLANE_WEIGHT_KG
     person_r: float = PERSON_R
@@ -196,11 +196,11 @@ def plane(people: People, training: Training) -> Plane:
     """People in the height/weight plane, the BMI = 30 curve and the moving boundary."""
     labels = (gettext("height (ft)"), "kg")
     chart, sx, sy = _chart((PLANE_HEIGHT_FT, 4, 1), (PLANE_WEIGHT_KG, 4, 0), labels)
-    shown = min(len(people), MAX_PEOPLE_SHOWN)
+    drawn = min(len(people), MAX_PEOPLE_SHOWN)
     # Off-scale people are drawn at the edge of the plot, never outside it.
-    px = sx(np.clip(people.height_ft[:shown], *PLANE_HEIGHT_FT))
-    py = sy(np.clip(people.weight_kg[:shown], *PLANE_WEIGHT_KG))
-    obese = people.y[:shown] == 1.0
+    px = sx(np.clip(people.height_ft[:drawn], *PLANE_HEIGHT_FT))
+    py = sy(np.clip(people.weight_kg[:drawn], *PLANE_WEIGHT_KG))
+    obese = people.y[:drawn] == 1.0
     heights = np.linspace(*PLANE_HEIGHT_FT, 25)
     curve_kg = WHO_OBESE_BMI * (heights * METRES_PER_FOOT) ** 2
     inside = curve_kg <= PLANE_WEIGHT_KG[1]
@@ -210,5 +210,5 @@ def plane(people: People, training: Training) -> Plane:
         _dots(px[~obese], py[~obese]),
         _points(sx(heights[inside]), sy(curve_kg[inside])),
         _boundaries(training, sx, sy),
-        shown,
+        drawn,
     )

@@ -17,7 +17,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from webapp.language import gettext, local_number
-from webapp.lesson.numbers import fmt, minus, shown
+from webapp.lesson.numbers import dot_rounded, page_form, page_rounded
 from webapp.lesson.result import Lesson
 from webapp.pictures.activation_curve import activation_curve
 
@@ -64,14 +64,9 @@ def _size(f: Font) -> float:
     return float(getattr(f, "size", 0))
 
 
-def _typed(text: str) -> str:
-    """A number as typed, in the card's language (0,2 in German)."""
-    return local_number(minus(text))
-
-
 def _term(text: str) -> str:
     """A number after + or ×: negative ones in parentheses, + (−1)."""
-    return f"({_typed(text)})" if text.startswith("-") else _typed(text)
+    return f"({page_form(text)})" if text.startswith("-") else page_form(text)
 
 
 def _dashed(draw: ImageDraw.ImageDraw, x0: float, x1: float, y: float, fill: str) -> None:
@@ -117,7 +112,7 @@ def _curve(draw: ImageDraw.ImageDraw, lesson: Lesson, box: tuple[int, int, int, 
     caption = gettext(
         "ŷ = %(f)s(z), threshold %(threshold)s",
         f=t.activation.symbol,
-        threshold=local_number(fmt(t.threshold)),
+        threshold=local_number(dot_rounded(t.threshold)),
     )
     caption_font = _fit(draw, caption, 22, (right - left) / s + 40, False)
     draw.text((left, bottom + 14 * s), caption, font=caption_font, fill=MUTED)
@@ -147,16 +142,16 @@ def _card(draw: ImageDraw.ImageDraw) -> int:
 def _formula(draw: ImageDraw.ImageDraw, lesson: Lesson) -> tuple[str, Font]:
     """z as typed, or as the products when the typed numbers are too long to fit."""
     t, raw = lesson.trace, lesson.raw
-    x1 = _typed(raw["height"] if lesson.height_unit == "ft" else fmt(t.x[0]))
-    x2 = _typed(raw["weight"] if lesson.weight_unit == "kg" else fmt(t.x[1]))
-    z = shown(t.z)
+    x1 = page_form(raw["height"] if lesson.height_unit == "ft" else dot_rounded(t.x[0]))
+    x2 = page_form(raw["weight"] if lesson.weight_unit == "kg" else dot_rounded(t.x[1]))
+    z = page_rounded(t.z)
     formula = (
-        f"z = {_typed(raw['w1'])} × {x1} + {_term(raw['w2'])} × {x2} + {_term(raw['b'])} = {z}"
+        f"z = {page_form(raw['w1'])} × {x1} + {_term(raw['w2'])} × {x2} + {_term(raw['b'])} = {z}"
     )
     formula_font = _fit(draw, formula, 30, 620, False)
     if _size(formula_font) < 22 * _SCALE:  # long typed numbers: show the products instead
-        p1, p2 = (fmt(v) for v in t.products)
-        formula = f"z = {_typed(p1)} + {_term(p2)} + {_term(fmt(t.b))} = {z}"
+        p1, p2 = (dot_rounded(v) for v in t.products)
+        formula = f"z = {page_form(p1)} + {_term(p2)} + {_term(dot_rounded(t.b))} = {z}"
         formula_font = _fit(draw, formula, 30, 620, False)
     return formula, formula_font
 
@@ -178,7 +173,7 @@ def _bmi_line(lesson: Lesson) -> str:
     """The BMI check under the answer: the BMI, its WHO class, and whether they agree."""
     bmi = lesson.bmi
     # the class is the lesson's word, in the card's language (webapp/lesson/bmi.py)
-    values = {"bmi": local_number(fmt(bmi.bmi, 1)), "bmi_class": str(bmi.who_class)}
+    values = {"bmi": local_number(dot_rounded(bmi.bmi, 1)), "bmi_class": str(bmi.who_class)}
     if bmi.agrees:
         return gettext(
             "BMI %(bmi)s (%(bmi_class)s): the neuron agrees, by luck. Its weights are random.",
@@ -198,12 +193,12 @@ def render(lesson: Lesson) -> bytes:
     x = _card(draw)
 
     raw = lesson.raw
-    height, weight = _typed(raw["height"]), _typed(raw["weight"])
+    height, weight = page_form(raw["height"]), page_form(raw["weight"])
     person = f"{height} {lesson.height_unit}, {weight} {lesson.weight_unit}"
     draw.text((x, 130 * s), person, font=_fit(draw, person, 54, 620, True), fill=TEXT)
     formula, formula_font = _formula(draw, lesson)
     draw.text((x, 222 * s), formula, font=formula_font, fill=TEXT)
-    output = f"ŷ = {t.activation.symbol}(z) = {shown(t.output)}"
+    output = f"ŷ = {t.activation.symbol}(z) = {page_rounded(t.output)}"
     draw.text((x, 282 * s), output, font=_fit(draw, output, 64, 620, True), fill=TEXT)
     _label(draw, lesson, x, 392 * s)
 

@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from webapp.language import gettext, lazy_gettext, local_number
+from webapp.language import gettext, lazy_gettext
 from webapp.lesson.boundary import decision_flip
 from webapp.lesson.labels import NOT_OBESE, OBESE
-from webapp.lesson.numbers import fmt, minus
+from webapp.lesson.numbers import dot_rounded, page_form, page_rounded
 from webapp.lesson.result import Lesson
 
 NUMBER, LABEL, AGREES, FLIP = "number", "label", "agrees", "flip"
@@ -73,11 +73,6 @@ class Step:
         return CHOICES.get(self.kind, {})
 
 
-def shown(text: str) -> str:
-    """A number as a person reads it: a true minus sign, the page's decimal mark."""
-    return local_number(minus(text))
-
-
 def _values(lesson: Lesson) -> dict[str, str]:
     """Every earlier value as shown: typed numbers as typed, computed ones rounded."""
     t = lesson.trace
@@ -85,15 +80,15 @@ def _values(lesson: Lesson) -> dict[str, str]:
         "w1": lesson.raw["w1"],
         "w2": lesson.raw["w2"],
         "b": lesson.raw["b"],
-        "x1": lesson.raw["height"] if lesson.height_unit == "ft" else fmt(t.x[0]),
-        "x2": lesson.raw["weight"] if lesson.weight_unit == "kg" else fmt(t.x[1]),
-        "p1": fmt(t.products[0]),
-        "p2": fmt(t.products[1]),
-        "sum": fmt(t.weighted_sum),
-        "z": fmt(t.z),
-        "y": fmt(t.output),
+        "x1": lesson.raw["height"] if lesson.height_unit == "ft" else dot_rounded(t.x[0]),
+        "x2": lesson.raw["weight"] if lesson.weight_unit == "kg" else dot_rounded(t.x[1]),
+        "p1": dot_rounded(t.products[0]),
+        "p2": dot_rounded(t.products[1]),
+        "sum": dot_rounded(t.weighted_sum),
+        "z": dot_rounded(t.z),
+        "y": dot_rounded(t.output),
     }
-    values.update((name, fmt(value)) for name, value in t.intermediates)
+    values.update((name, dot_rounded(value)) for name, value in t.intermediates)
     return values
 
 
@@ -105,7 +100,7 @@ def _fill(text: str, values: dict[str, str], *, numbers: bool, start: bool = Tru
         value = values[match.group(1)]
         if not numbers:
             return value
-        number = shown(value.lstrip("+"))
+        number = page_form(value.lstrip("+"))
         at_start = start and match.start() == 0
         return f"({number})" if number.startswith("−") and not at_start else number
 
@@ -138,7 +133,7 @@ def _number_step(lesson: Lesson, name: str, symbols: dict[str, str], exact: floa
         formula = f"ŷ = {lesson.trace.activation.translated_formula}"
     by_numbers = _fill(text, values, numbers=True)
     substituted = f"{symbol} = {by_numbers}"
-    done = by_numbers == shown(values[name])
+    done = by_numbers == page_form(values[name])
     return Step(
         name=name,
         kind=NUMBER,
@@ -146,7 +141,7 @@ def _number_step(lesson: Lesson, name: str, symbols: dict[str, str], exact: floa
         question=gettext("What is %(symbol)s?", symbol=symbol),
         formula=formula,
         substituted=substituted,
-        worked=substituted if done else f"{substituted} = {shown(values[name])}",
+        worked=substituted if done else f"{substituted} = {page_form(values[name])}",
         exact=exact,
     )
 
@@ -166,7 +161,7 @@ def forward_steps(lesson: Lesson) -> list[Step]:
 def _label_step(lesson: Lesson) -> Step:
     t = lesson.trace
     substituted = (
-        f"ŷ = {shown(fmt(t.output))} {'≥' if t.decision else '<'} {shown(fmt(t.threshold))}"
+        f"ŷ = {page_rounded(t.output)} {'≥' if t.decision else '<'} {page_rounded(t.threshold)}"
     )
     return Step(
         name="label",
@@ -175,7 +170,7 @@ def _label_step(lesson: Lesson) -> Step:
         question=gettext("What does the neuron say?"),
         formula=gettext(
             "Obese when ŷ ≥ the threshold %(threshold)s, else Not Obese",
-            threshold=shown(fmt(t.threshold)),
+            threshold=page_rounded(t.threshold),
         ),
         substituted=substituted,
         worked=gettext("%(compared)s, so: %(label)s", compared=substituted, label=lesson.label),
@@ -190,18 +185,18 @@ def practice_steps(lesson: Lesson) -> list[Step]:
 
 def _bmi_step(lesson: Lesson) -> Step:
     bmi = lesson.bmi
-    numbers = {"kg": shown(fmt(lesson.weight_kg)), "m": shown(fmt(bmi.height_m))}
+    numbers = {"kg": page_rounded(lesson.weight_kg), "m": page_rounded(bmi.height_m)}
     return Step(
         name="bmi",
         kind=NUMBER,
         symbol=gettext("BMI"),
         question=gettext("What is this person's BMI (to 2 decimal places)?"),
-        formula=gettext("BMI = kg / m² (1 ft = %(metres)s m)", metres=shown("0.3048")),
+        formula=gettext("BMI = kg / m² (1 ft = %(metres)s m)", metres=page_form("0.3048")),
         substituted=gettext("BMI = %(kg)s / %(m)s²", **numbers),
         worked=gettext(
             "BMI = %(kg)s / %(m)s² = %(bmi)s (%(class)s)",
             **numbers,
-            bmi=shown(fmt(bmi.bmi, 2)),
+            bmi=page_rounded(bmi.bmi, 2),
             **{"class": bmi.who_class},
         ),
         exact=bmi.bmi,
@@ -219,7 +214,7 @@ def _agrees_step(lesson: Lesson) -> Step:
         substituted=gettext(
             "neuron: %(label)s; BMI %(bmi)s: %(class)s",
             label=lesson.label,
-            bmi=shown(fmt(bmi.bmi, 1)),
+            bmi=page_rounded(bmi.bmi, 1),
             **{"class": bmi.who_class},
         ),
         worked=(
@@ -233,7 +228,7 @@ def _agrees_step(lesson: Lesson) -> Step:
 
 def _term(value: float) -> str:
     """A number after a plus sign: negative ones in parentheses."""
-    text = shown(fmt(value))
+    text = page_rounded(value)
     return f"({text})" if text.startswith("−") else text
 
 
@@ -243,7 +238,7 @@ def _flip_steps(lesson: Lesson) -> list[Step]:
     sign = "<" if flip.direction == "fall" else "≥"
     b_star = flip.z_star - t.weighted_sum
     w2_star = (flip.z_star - (t.products[0] + t.b)) / t.x[1]
-    texts = {"label": flip.to_label, "sign": sign, "z_star": shown(fmt(flip.z_star))}
+    texts = {"label": flip.to_label, "sign": sign, "z_star": page_rounded(flip.z_star)}
     return [
         Step(
             name="flip_b",
@@ -253,11 +248,11 @@ def _flip_steps(lesson: Lesson) -> list[Step]:
                 "Give a bias b that makes the neuron say %(label)s for this person.", **texts
             ),
             formula=gettext("%(label)s when z = wᵀx + b %(sign)s z* = %(z_star)s", **texts),
-            substituted=f"{shown(fmt(t.weighted_sum))} + b {sign} {texts['z_star']}",
+            substituted=f"{page_rounded(t.weighted_sum)} + b {sign} {texts['z_star']}",
             worked=gettext(
                 "b %(sign)s %(value)s: any such b flips the answer",
                 sign=sign,
-                value=shown(fmt(b_star)),
+                value=page_rounded(b_star),
             ),
             exact=b_star,
         ),
@@ -269,12 +264,12 @@ def _flip_steps(lesson: Lesson) -> list[Step]:
                 "Give a weight w₂ that makes the neuron say %(label)s (w₁ and b stay).", **texts
             ),
             formula=gettext("%(label)s when z = w₁x₁ + w₂x₂ + b %(sign)s z* = %(z_star)s", **texts),
-            substituted=f"{shown(fmt(t.products[0]))} + w₂ × {shown(fmt(t.x[1]))} + "
+            substituted=f"{page_rounded(t.products[0])} + w₂ × {page_rounded(t.x[1])} + "
             f"{_term(t.b)} {sign} {texts['z_star']}",
             worked=gettext(
                 "w₂ %(sign)s %(value)s: any such w₂ flips the answer",
                 sign=sign,
-                value=shown(fmt(w2_star)),
+                value=page_rounded(w2_star),
             ),
             exact=w2_star,
         ),

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from babel.numbers import format_decimal
 
 from webapp.language import active, gettext, lazy_gettext, local_number, ngettext
+from webapp.lesson.numbers import page_form
 from webapp.practice.answers import LEVELS, ParsedAnswers
 from webapp.practice.check import StepResult, attempt
 from webapp.practice.problems import LEVEL_TITLES, MAX_SEED, Problem, problem
-from webapp.practice.steps import shown
 
 MAX_COUNT = 20
 DEFAULTS = {"level": "1", "seed": "1", "count": "8"}
@@ -69,9 +69,9 @@ def _given(p: Problem) -> str:
     return gettext(
         "%(person)s; w₁ = %(w1)s, w₂ = %(w2)s, b = %(b)s; activation %(formula)s.",
         person=local_number(lesson.person),
-        w1=shown(p.raw["w1"]),
-        w2=shown(p.raw["w2"]),
-        b=shown(p.raw["b"]),
+        w1=page_form(p.raw["w1"]),
+        w2=page_form(p.raw["w2"]),
+        b=page_form(p.raw["b"]),
         formula=lesson.trace.activation.translated_formula,
     )
 

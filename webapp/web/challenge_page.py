@@ -9,13 +9,13 @@ from typing import Any
 from flask import url_for
 
 from webapp.api import oembed
-from webapp.challenges.builtins import BUILTINS, shown_title
+from webapp.challenges.builtins import BUILTINS, translated_title
 from webapp.challenges.hints import Hint, hint, no_line_reason
 from webapp.challenges.link import ParsedChallenge
 from webapp.challenges.separability import separable
 from webapp.challenges.verdict import Attempt, attempt
 from webapp.language import gettext
-from webapp.lesson.numbers import fmt_exact
+from webapp.lesson.numbers import dot_exact
 from webapp.lesson.params import LESSON_DEFAULTS, choices
 from webapp.pictures.challenge_plane import ChallengePlot, challenge_plane
 from webapp.web.languages import page_lang, with_lang
@@ -61,7 +61,7 @@ class ChallengePage:
         if c is None:
             name = gettext("Fix the challenge link")
         else:
-            name = shown_title(c) or gettext("Your challenge")
+            name = translated_title(c) or gettext("Your challenge")
         if self.attempt is None:
             return gettext("%(name)s — Neuron Lab", name=name)
         if self.attempt.solved:
@@ -77,7 +77,7 @@ class ChallengePage:
     def heading(self) -> str:
         """The page's h1: the challenge's title, or what every challenge asks."""
         c = self.parsed.challenge
-        return (shown_title(c) if c else "") or gettext("Find the weights")
+        return (translated_title(c) if c else "") or gettext("Find the weights")
 
     def context(self) -> dict[str, Any]:
         return {
@@ -104,9 +104,9 @@ def _lesson_link(a: Attempt) -> str:
 
 def _weights_text(a: Attempt) -> dict[str, str]:
     return {
-        "w1": fmt_exact(a.w1),
-        "w2": fmt_exact(a.w2),
-        "b": fmt_exact(a.b),
+        "w1": dot_exact(a.w1),
+        "w2": dot_exact(a.w2),
+        "b": dot_exact(a.b),
         "activation": a.activation.name,
     }
 
@@ -147,7 +147,7 @@ def challenge_page(parsed: ParsedChallenge, endpoint: str = "challenges.show") -
         hint=hint(a) if parsed.hint else None,
         separable=can,
         no_line=no_line_reason(c) if parsed.hint and not can else None,
-        note=BUILTINS[c.name].shown_note if c.name else None,
+        note=BUILTINS[c.name].translated_note if c.name else None,
         share_url=share,
         lesson_url=_lesson_link(a),
         hint_url=with_lang(url_for(endpoint) + "?" + link + "&hint=1"),
@@ -155,7 +155,7 @@ def challenge_page(parsed: ParsedChallenge, endpoint: str = "challenges.show") -
             src=embed_src,
             title=gettext(
                 "Neuron Lab challenge: %(title)s",
-                title=shown_title(c) or gettext("find the weights"),
+                title=translated_title(c) or gettext("find the weights"),
             ),
             host_script=url_for("static", filename="js/embed-host.js", v=None, _external=True),
             width=oembed.DEFAULT_WIDTH,

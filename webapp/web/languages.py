@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from webapp.language import DEFAULT_LANGUAGE, LANGUAGES, Language, active, gettext
 from webapp.language.speaking import activate, deactivate
-from webapp.lesson.params import MAX_RAW_LENGTH, dotted
+from webapp.lesson.params import MAX_RAW_LENGTH, to_dot_form
 from webapp.web.links import add_lang
 from webapp.web.template_languages import ConstantMessages, template_gettext, template_ngettext
 
@@ -79,7 +79,7 @@ def _kept() -> list[tuple[str, str]]:
     """The page's query without ``lang``; a decimal comma typed on a German page goes
     across as the dot every language reads."""
     kept = [
-        (name, dotted(value))
+        (name, to_dot_form(value))
         for name, value in request.args.items(multi=True)
         if name != "lang" and len(name) <= MAX_RAW_LENGTH and len(value) <= MAX_RAW_LENGTH
     ]

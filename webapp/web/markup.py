@@ -16,7 +16,14 @@ from markupsafe import Markup, escape
 
 from webapp.language import local_number, local_percent
 from webapp.lesson.labels import label_for
-from webapp.lesson.numbers import fmt, fmt_apart, fmt_exact, minus, shown
+from webapp.lesson.numbers import (
+    dot_exact,
+    dot_rounded,
+    dot_rounded_apart,
+    minus,
+    page_form,
+    page_rounded,
+)
 
 _MINUS = Markup("<mo>−</mo>")
 _ANCHOR_CLASS = {"middle": "m", "end": "e"}
@@ -59,17 +66,11 @@ def exp(power: Any) -> Markup:
 
 
 # A computed number in a picture: rounded for people, a true minus sign, the page's way.
-num = shown
+num = page_rounded
 
 
 def signed(value: float) -> str:
     return ("+" if value > 0 else "") + num(value)
-
-
-def typed(text: str) -> str:
-    """A number as the learner typed it (share links keep the dot form), with a true
-    minus sign, in the page's language."""
-    return local_number(minus(text))
 
 
 def xy(label: Any) -> Markup:
@@ -97,7 +98,7 @@ HELPERS = {
     "mathml_exp": exp,
     "svg_num": num,
     "svg_signed": signed,
-    "svg_typed": typed,
+    "svg_page_form": page_form,  # a number as typed (the link's dot form), as the page writes it
     "svg_xy": xy,
     "svg_anchor": anchor,
     "svg_box": box,
@@ -109,19 +110,19 @@ HELPERS = {
 # The number filters every template uses, in the page's language (webapp.lesson.numbers
 # keeps the canonical dot forms that links and the API use).
 def fmt_shown(value: float, places: int = 4) -> str:
-    return local_number(fmt(value, places))
+    return local_number(dot_rounded(value, places))
 
 
 def fmt_apart_shown(value: float, other: float, places: int = 4) -> str:
-    return local_number(fmt_apart(value, other, places))
+    return local_number(dot_rounded_apart(value, other, places))
 
 
 def fmt_exact_shown(value: float) -> str:
-    return local_number(fmt_exact(value))
+    return local_number(dot_exact(value))
 
 
 def fmt_percent_shown(value: float, places: int = 1) -> str:
-    return local_percent(fmt(value * 100, places))
+    return local_percent(dot_rounded(value * 100, places))
 
 
 FILTERS = {
