@@ -5,7 +5,9 @@ Jinja's own parser, and a subprocess for what an import really loads. No Flask, 
 - layers import downwards only: language < lesson < learning < pictures < practice < api < web < the
   factory
   (webapp/__init__.py), and webapp.extensions is for web and the factory;
-- no function or method in webapp/ is longer than 60 lines;
+- no function or method in webapp/ is longer than 50 lines;
+- imports are at the top of a module, never inside a function, and no modules import
+  each other in a circle;
 - activations are looked up by name only where input is parsed; below, the object travels;
 - templates present numbers, they never compute them: no arithmetic in ``{{ }}``/``{% %}``;
 - no ``{% include … ignore missing %}``: a missing template is an error, not a gap;
@@ -34,7 +36,7 @@ UNIT_TESTS = Path(__file__).resolve().parent
 
 FRAMEWORK_FREE = ("language", "lesson", "learning", "pictures", "practice", "challenges", "api")
 FRAMEWORKS = ("flask", "werkzeug", "jinja2", "flask_wtf")
-MAX_FUNCTION_LINES = 60
+MAX_FUNCTION_LINES = 50
 
 # Which layers each layer may import (low → high: lesson, learning, pictures, practice,
 # challenges, api, web; the factory, webapp/__init__.py, on top). "extensions" is
@@ -284,7 +286,7 @@ def function_lengths(path: Path) -> Iterator[tuple[int, str, int]]:
         yield node.lineno, name, node.end_lineno - node.lineno + 1
 
 
-def test_no_function_is_longer_than_60_lines():
+def test_no_function_is_longer_than_50_lines():
     offenders = [
         f"{_where(path, line)}: {name} is {length} lines"
         for path in MODULES.values()
@@ -311,6 +313,105 @@ def test_function_lengths_count_from_the_def_to_the_end(tmp_path):
         encoding="utf-8",
     )
     assert list(function_lengths(path)) == [(2, "f", 4), (7, "C.g", 3), (8, "C.g.inner", 2)]
+
+
+# --- imports at the top, and no circles ------------------------------------------------
+
+
+def imports_inside_functions(path: Path) -> Iterator[tuple[int, str, str]]:
+    """(line, function, import) for every import inside a function or method: an import
+    there hides a dependency (often a circle) from the reader and from the layer test."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+
+    def visit(node: ast.AST, function: str | None) -> Iterator[tuple[int, str, str]]:
+        for child in ast.iter_child_nodes(node):
+            if function and isinstance(child, ast.Import | ast.ImportFrom):
+                yield child.lineno, function, ast.unparse(child)
+            inner = (
+                child.name if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef) else None
+            )
+            yield from visit(child, inner or function)
+
+    yield from visit(tree, None)
+
+
+def test_no_import_inside_a_function():
+    offenders = [
+        f"{_where(path, line)}: {what} in {function}()"
+        for path in MODULES.values()
+        for line, function, what in imports_inside_functions(path)
+    ]
+    fail_if_any(offenders, "Imports inside functions (import at the top; break a circle instead):")
+
+
+def test_the_inner_import_finder(tmp_path):
+    path = tmp_path / "m.py"
+    path.write_text(
+        "import os\n"
+        "def f():\n"
+        "    from webapp.challenges.builtins import BUILTINS\n"
+        "    def g():\n"
+        "        import json\n"
+        "class C:\n"
+        "    import re\n"
+        "    def h(self):\n"
+        "        if True:\n"
+        "            import sys\n",
+        encoding="utf-8",
+    )
+    assert [(line, function) for line, function, _ in imports_inside_functions(path)] == [
+        (3, "f"),
+        (5, "g"),
+        (10, "h"),
+    ]
+
+
+def import_circles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The groups of modules that import each other in a circle (Tarjan's strongly
+    connected components of more than one module), each sorted."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    circles: list[list[str]] = []
+
+    def connect(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        for target in sorted(graph.get(module, ())):
+            if target not in index:
+                connect(target)
+                low[module] = min(low[module], low[target])
+            elif target in stack:
+                low[module] = min(low[module], index[target])
+        if low[module] == index[module]:
+            group = []
+            while not group or group[-1] != module:
+                group.append(stack.pop())
+            if len(group) > 1:
+                circles.append(sorted(group))
+
+    for module in sorted(graph):
+        if module not in index:
+            connect(module)
+    return circles
+
+
+def test_no_modules_import_each_other_in_a_circle():
+    graph = {
+        module: {target for _, target in _webapp_imports(module, path) if target in MODULES}
+        - {module}
+        for module, path in MODULES.items()
+    }
+    fail_if_any(
+        [" <-> ".join(circle) for circle in import_circles(graph)],
+        "Modules that import each other in a circle (move what both need below them):",
+    )
+
+
+def test_the_circle_finder():
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a", "d"}, "d": set(), "e": {"d", "e"}}
+    assert import_circles(graph) == [["a", "b", "c"]]
+    assert import_circles({"a": {"b"}, "b": set()}) == []
 
 
 # --- the activation travels as an object ------------------------------------------------
