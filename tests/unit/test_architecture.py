@@ -1,10 +1,11 @@
 """The house rules of webapp/ and templates/, read from the source: Python's ``ast``,
 Jinja's own parser, and a subprocess for what an import really loads. No Flask, no app.
 
-- lesson, learning, pictures, practice and api import no web framework;
-- layers import downwards only: language < lesson < learning < pictures < practice < api < web < the
-  factory
-  (webapp/__init__.py), and webapp.extensions is for web and the factory;
+- language, lesson, learning, pictures, practice, challenges, widget and api import no web
+  framework;
+- layers import downwards only: language < lesson < learning < pictures < practice,
+  challenges, widget < api < web < the factory (webapp/__init__.py), and
+  webapp.extensions is for web and the factory;
 - no function or method in webapp/ is longer than 60 lines;
 - templates present numbers, they never compute them: no arithmetic in ``{{ }}``/``{% %}``;
 - no ``{% include … ignore missing %}``: a missing template is an error, not a gap;
@@ -31,16 +32,26 @@ PACKAGE = ROOT / "webapp"
 TEMPLATES = ROOT / "templates"
 UNIT_TESTS = Path(__file__).resolve().parent
 
-FRAMEWORK_FREE = ("language", "lesson", "learning", "pictures", "practice", "challenges", "api")
+FRAMEWORK_FREE = (
+    "language",
+    "lesson",
+    "learning",
+    "pictures",
+    "practice",
+    "challenges",
+    "widget",
+    "api",
+)
 FRAMEWORKS = ("flask", "werkzeug", "jinja2", "flask_wtf")
 MAX_FUNCTION_LINES = 60
 
 # Which layers each layer may import (low → high: lesson, learning, pictures, practice,
-# challenges, api, web; the factory, webapp/__init__.py, on top). "extensions" is
+# challenges, widget, api, web; the factory, webapp/__init__.py, on top). "extensions" is
 # webapp/extensions.py. practice (problems, verdicts, mastery, worksheets) and challenges
-# build on the lesson only.
+# build on the lesson only; widget (the embeddable widget's parts and options) on the
+# languages alone.
 # language (the active language, its messages and numbers) is below them all.
-LOWER = ("language", "lesson", "learning", "pictures", "practice", "challenges", "api")
+LOWER = FRAMEWORK_FREE
 MAY_IMPORT: dict[str, set[str]] = {
     "language": {"language"},
     "lesson": {"language", "lesson"},
@@ -48,6 +59,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "pictures": {"language", "lesson", "learning", "pictures"},
     "practice": {"language", "lesson", "practice"},
     "challenges": {"language", "lesson", "challenges"},  # pictures take its values
+    "widget": {"language", "widget"},
     "api": {*LOWER},
     "web": {*LOWER, "web", "extensions"},
     "extensions": {"extensions"},

@@ -8,7 +8,6 @@ from typing import Any
 
 from flask import url_for
 
-from webapp.api import oembed
 from webapp.challenges.builtins import BUILTINS, shown_title
 from webapp.challenges.hints import Hint, hint, no_line_reason
 from webapp.challenges.model import ParsedChallenge
@@ -20,6 +19,7 @@ from webapp.lesson.params import LESSON_DEFAULTS, choices
 from webapp.pictures.challenge_plane import ChallengePlot, challenge_plane
 from webapp.web.languages import page_lang, with_lang
 from webapp.web.links import add_lang, lesson_url, link_lang
+from webapp.widget.options import DEFAULT_HEIGHT, DEFAULT_WIDTH, snippet
 
 
 @dataclass(frozen=True)
@@ -151,15 +151,15 @@ def challenge_page(parsed: ParsedChallenge, endpoint: str = "challenges.show") -
         share_url=share,
         lesson_url=_lesson_link(a),
         hint_url=with_lang(url_for(endpoint) + "?" + link + "&hint=1"),
-        embed_code=oembed.snippet(
+        embed_code=snippet(
             src=embed_src,
             title=gettext(
                 "Neuron Lab challenge: %(title)s",
                 title=shown_title(c) or gettext("find the weights"),
             ),
             host_script=url_for("static", filename="js/embed-host.js", v=None, _external=True),
-            width=oembed.DEFAULT_WIDTH,
-            height=oembed.DEFAULT_HEIGHT,
+            width=DEFAULT_WIDTH,
+            height=DEFAULT_HEIGHT,
         ),
         full_url=share,
     )

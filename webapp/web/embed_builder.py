@@ -16,11 +16,11 @@ from urllib.parse import quote
 
 from flask import url_for
 
-from webapp.api import oembed
-from webapp.api.embed_parts import PARTS, estimated_height, height_table
 from webapp.language import gettext
 from webapp.lesson.result import Lesson
 from webapp.web.links import lesson_url, link_lang
+from webapp.widget.options import BUILDER_WIDTHS, DEFAULT_WIDTH, THEMES, WidgetOptions, snippet
+from webapp.widget.parts import PARTS, estimated_height, height_table
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class PartChoice:
 class EmbedBuilder:
     """Everything the builder's template prints."""
 
-    options: oembed.WidgetOptions
+    options: WidgetOptions
     width: int
     height: int  # the widget's estimated height at that width (no scrollbar without the script)
     widget_url: str
@@ -70,11 +70,11 @@ def oembed_url(base: str, widget_url: str, width: int) -> str:
     """The oEmbed URL that answers with this widget's code (percent-encoded as the
     script's encodeURIComponent does); ``base``: ``oembed_base()``."""
     url = f"{base}{quote(widget_url, safe='')}&format=json"
-    return url if width == oembed.DEFAULT_WIDTH else f"{url}&maxwidth={width}"
+    return url if width == DEFAULT_WIDTH else f"{url}&maxwidth={width}"
 
 
 def embed_builder(
-    lesson: Lesson, is_example: bool, options: oembed.WidgetOptions, width: int
+    lesson: Lesson, is_example: bool, options: WidgetOptions, width: int
 ) -> EmbedBuilder:
     """The builder for one lesson and the choices the page was asked for."""
     # A German page's widget speaks German: lesson_url names ``lang`` last.
@@ -87,13 +87,13 @@ def embed_builder(
         width=width,
         height=height,
         widget_url=widget_url,
-        code=oembed.snippet(widget_url, title, host_script, width, height),
+        code=snippet(widget_url, title, host_script, width, height),
         oembed_url=oembed_url(base, widget_url, width),
         parts=tuple(
             PartChoice(p.name, str(p.label), p.name in options.parts) for p in PARTS.values()
         ),
-        widths=oembed.BUILDER_WIDTHS,
-        themes=oembed.THEMES,
+        widths=BUILDER_WIDTHS,
+        themes=THEMES,
         lesson_fields=() if is_example else tuple(lesson.raw.items()),
         widget_base=lesson_url("embed.index", lesson.raw, named_lang=False),
         lang=link_lang().get("lang", ""),

@@ -29,7 +29,6 @@ from flask.sessions import SessionInterface, SessionMixin
 from flask_babel import force_locale, get_translations
 
 from webapp.api import oembed
-from webapp.api.embed_parts import PARTS
 from webapp.challenges.model import parse_challenge
 from webapp.language import DEFAULT_LANGUAGE, LANGUAGES, gettext, speaking
 from webapp.lesson.params import ParsedLesson, parse_lesson
@@ -42,6 +41,8 @@ from webapp.web.links import add_lang, lesson_url, link_lang
 from webapp.web.rate_limits import fresh_render
 from webapp.web.response_cache import mark_cacheable
 from webapp.web.security import allow_framing
+from webapp.widget.options import WidgetOptions, snippet, widget_options
+from webapp.widget.parts import PARTS
 
 bp = Blueprint("embed", __name__)
 
@@ -78,7 +79,7 @@ def _install_cookieless_sessions(state: BlueprintSetupState) -> None:
     state.app.session_interface = CookielessWidgetSessions(state.app.session_interface)
 
 
-def _render_widget(parsed: ParsedLesson, options: oembed.WidgetOptions) -> tuple[str, int]:
+def _render_widget(parsed: ParsedLesson, options: WidgetOptions) -> tuple[str, int]:
     """The widget, rendered afresh (counted per client: the response cache kept none)."""
     return fresh_render(lambda: _widget(parsed, options))
 
@@ -89,7 +90,7 @@ def page_url(endpoint: str) -> str:
     return url_for(endpoint, _external=True, **link_lang())
 
 
-def _widget(parsed: ParsedLesson, options: oembed.WidgetOptions) -> tuple[str, int]:
+def _widget(parsed: ParsedLesson, options: WidgetOptions) -> tuple[str, int]:
     """The widget: its parts in order (200); the form for invalid lesson parameters,
     with the message for invalid parts (400)."""
     lesson = parsed.lesson() if parsed.ok and not options.errors else None
@@ -124,7 +125,7 @@ def index() -> tuple[str, int]:
     """The lesson as a compact widget: valid → 200, invalid → 400 with the form."""
     args = request.args.to_dict(flat=False)
     mark_cacheable()
-    return _render_widget(parse_lesson(args, with_mode=True), oembed.widget_options(args))
+    return _render_widget(parse_lesson(args, with_mode=True), widget_options(args))
 
 
 @bp.get("/embed/random")
@@ -132,7 +133,7 @@ def index() -> tuple[str, int]:
 def random_weights() -> Response | tuple[str, int]:
     """Random weights inside the widget: redirect to the widget URL that holds them."""
     args = request.args.to_dict(flat=False)
-    options = oembed.widget_options(args)
+    options = widget_options(args)
     parsed = parse_lesson(args, ignore=("w1", "w2", "b"))
     if not parsed.ok:
         return _render_widget(parsed, options)
@@ -177,7 +178,7 @@ def _challenge_oembed(
         provider_name="Neuron Lab",
         provider_url=url_for("pages.index", _external=True),
         cache_age=oembed.CACHE_AGE,
-        html=oembed.snippet(src, title, host, width, height, maxheight),
+        html=snippet(src, title, host, width, height, maxheight),
         width=width,
         height=height,
     )
@@ -191,7 +192,7 @@ def _lesson_oembed(
     if not parsed.ok:
         return _oembed_error(404, "url", "The URL's lesson parameters are invalid.")
     lesson = parsed.lesson()
-    options = oembed.widget_options(query) if is_widget else oembed.WidgetOptions()
+    options = widget_options(query) if is_widget else WidgetOptions()
     if options.errors:
         return _oembed_error(404, "url", "The URL's widget options are invalid.")
     width, height = oembed.fit_size(sizes["maxwidth"], sizes["maxheight"], options.shown_parts)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from webapp.api import oembed
 from webapp.language import gettext
 from webapp.lesson.params import ParsedLesson
 from webapp.lesson.result import Lesson
@@ -17,6 +16,7 @@ from webapp.practice.problems import LEVEL_TITLES
 from webapp.practice.progress import LevelProgress
 from webapp.web.embed_builder import EmbedBuilder, embed_builder, host_script_url
 from webapp.web.links import lesson_url, share_url
+from webapp.widget.options import DEFAULT_HEIGHT, DEFAULT_WIDTH, BuilderChoices, snippet
 
 
 @dataclass(frozen=True)
@@ -105,13 +105,13 @@ class LessonPage:
 
 def embed_code(
     lesson: Lesson,
-    width: int = oembed.DEFAULT_WIDTH,
-    height: int = oembed.DEFAULT_HEIGHT,
+    width: int = DEFAULT_WIDTH,
+    height: int = DEFAULT_HEIGHT,
     max_height: int | None = None,
     **extra: str,
 ) -> str:
     """The embed snippet for exactly this result (plain text: the template escapes it)."""
-    return oembed.snippet(
+    return snippet(
         src=lesson_url("embed.index", lesson.raw, **extra),
         title=f"Neuron Lab: {lesson.summary}",
         host_script=host_script_url(),
@@ -126,7 +126,7 @@ def lesson_page(
     lesson: Lesson | None,
     *,
     widget: bool = False,
-    embed: tuple[oembed.WidgetOptions, int] | None = None,
+    embed: BuilderChoices | None = None,
 ) -> LessonPage:
     """The page model for a parsed request and, when it was valid, its lesson.
 
@@ -145,8 +145,8 @@ def lesson_page(
     )
     if widget:
         return common
-    options, width = embed or (oembed.WidgetOptions(), oembed.DEFAULT_WIDTH)
-    builder = embed_builder(lesson, common.is_example, options, width)
+    choices = embed or BuilderChoices()
+    builder = embed_builder(lesson, common.is_example, choices.options, choices.width)
     return replace(
         common,
         preview_url=lesson_url("preview.image", lesson.raw),

@@ -8,7 +8,6 @@ import numpy as np
 from flask import Blueprint, Response, redirect, render_template, request, url_for
 from markupsafe import Markup
 
-from webapp.api.oembed import builder_options
 from webapp.lesson.params import ParsedLesson, parse_lesson, query_string
 from webapp.lesson.random_weights import with_random_weights
 from webapp.practice.answers import parse_answers
@@ -20,6 +19,7 @@ from webapp.web.lesson_page import LessonPage, lesson_page, predict_view
 from webapp.web.links import lesson_url, share_url
 from webapp.web.rate_limits import fresh_render
 from webapp.web.response_cache import mark_cacheable
+from webapp.widget.options import builder_options
 
 bp = Blueprint("pages", __name__)
 
@@ -60,8 +60,7 @@ def render_lesson(parsed: ParsedLesson) -> tuple[str, int]:
     dropped = history_cookie.record(parsed.raw) if parsed.given else 0
     recent = history_cookie.recent_panel(dropped)
     embed = builder_options(request.args.to_dict(flat=False))
-    embed_key = (tuple(embed[0].extra().items()), embed[1])
-    key = ("page", request.url_root, query_string(parsed.raw), not parsed.given, embed_key)
+    key = ("page", request.url_root, query_string(parsed.raw), not parsed.given, embed.key)
     mark_cacheable()
     return page_cache.cached(
         (*key, recent.key),
