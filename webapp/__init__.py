@@ -10,22 +10,16 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from webapp.extensions import compress, csrf
-from webapp.web import (
-    caching,
-    embed_builder,
-    errors,
-    languages,
-    markup,
-    rate_limits,
-    security,
-    static_files,
-)
 from webapp.web.blueprints import register_blueprints
-from webapp.web.hosts import ForceHttps, HostCheck
-from webapp.web.response_cache import ResponseCache
-from webapp.web.settings import configure
-from webapp.web.template_languages import LanguageEnvironment
-from webapp.web.template_whitespace import StripIndentation
+from webapp.web.caches.response_cache import ResponseCache
+from webapp.web.config.hosts import ForceHttps, HostCheck
+from webapp.web.config.settings import configure
+from webapp.web.languages import request_language
+from webapp.web.lesson import embed_builder
+from webapp.web.plumbing import caching, errors, rate_limits, security, static_files
+from webapp.web.templating import markup
+from webapp.web.templating.per_language import LanguageEnvironment
+from webapp.web.templating.whitespace import StripIndentation
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -58,7 +52,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
     Configuration comes from ``FLASK_*`` environment variables (``FLASK_SECRET_KEY``,
     ``FLASK_HTTPS=true``, ``FLASK_PROXY_FIX=1`` …), or ``SECRET_KEY``, then from
-    ``test_config`` (webapp/web/settings.py). Without a key one is created once in the
+    ``test_config`` (webapp/web/config/settings.py). Without a key one is created once in the
     instance folder. A setting that cannot work raises ``ConfigError``.
     """
     app = Flask(
@@ -71,7 +65,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     configure(app, test_config)
     _wrap(app)
     app.json.sort_keys = False  # type: ignore[attr-defined]
-    languages.init_app(app)  # first: every later hook and error page speaks the language
+    request_language.init_app(app)  # first: every later hook and error page speaks the language
     app.jinja_env.filters.update(markup.FILTERS)
     app.jinja_env.globals.update(markup.HELPERS)
     app.jinja_env.trim_blocks = True

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from webapp.web import caching
+from webapp.web.plumbing import caching
 
 LESSON = "height=5&height_unit=ft&weight=90&weight_unit=kg&w1=0.2&w2=0.00001&b=1&activation=sigmoid"
 

@@ -128,7 +128,7 @@ def test_the_builtins_as_json(client):
 
 
 def test_a_solved_challenge_says_so_with_share_and_lesson_links(client, monkeypatch):
-    from webapp.web import challenge_views
+    from webapp.web.challenges import views as challenge_views
 
     solved = []
     monkeypatch.setattr(challenge_views, "record_solved", solved.append)

@@ -12,7 +12,7 @@ from pathlib import Path
 import brotli
 import pytest
 
-from webapp.web import static_files
+from webapp.web.plumbing import static_files
 from webapp.widget.parts import height_table
 
 RESULT = (

@@ -11,7 +11,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from webapp.web.records_cookie import COOKIE_NAME
+from webapp.web.cookies.records_cookie import COOKIE_NAME
 
 ROOT = Path(__file__).resolve().parents[2]  # tests/app/ → the repository
 ORDER = ["height", "height_unit", "weight", "weight_unit", "w1", "w2", "b", "activation"]

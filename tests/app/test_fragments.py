@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from webapp.web.lru import LRU
-from webapp.web.page_cache import EXTENSION
+from webapp.web.caches.lru import LRU
+from webapp.web.caches.page_cache import EXTENSION
 
 LINK = "/?height=5&height_unit=ft&weight=70&weight_unit=kg&w1=0.2&w2=0.00001&b=1&activation=sigmoid"
 

@@ -191,9 +191,9 @@ def test_lesson_learning_pictures_and_api_import_no_web_framework():
 
 
 def test_the_framework_probe_would_see_flask():
-    report = frameworks_loaded_by(["webapp.lesson.neuron", "webapp.web.links"], FRAMEWORKS)
-    assert list(report) == ["webapp.web.links"]
-    assert "flask" in report["webapp.web.links"]
+    report = frameworks_loaded_by(["webapp.lesson.neuron", "webapp.web.lesson.links"], FRAMEWORKS)
+    assert list(report) == ["webapp.web.lesson.links"]
+    assert "flask" in report["webapp.web.lesson.links"]
 
 
 # --- b. layers import downwards only -------------------------------------------------

@@ -7,7 +7,7 @@ Adding a language is one registry entry (registry.py) and its catalogue
 (webapp/translations/<code>/LC_MESSAGES/messages.po); README "Translating" has the steps.
 """
 
-from webapp.language.registry import DEFAULT_LANGUAGE, LANGUAGES, Language
+from webapp.language.registry import CATALOGUES, DEFAULT_LANGUAGE, LANGUAGES, Language
 from webapp.language.speaking import (
     N_,
     active,
@@ -21,6 +21,7 @@ from webapp.language.speaking import (
 )
 
 __all__ = [
+    "CATALOGUES",
     "DEFAULT_LANGUAGE",
     "LANGUAGES",
     "N_",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from babel import Locale
@@ -37,6 +38,10 @@ def _from_cldr(code: str, og_locale: str) -> Language:
     )
 
 
+# Where the catalogues are: <code>/LC_MESSAGES/messages.po (and .mo), and babel.cfg.
+CATALOGUES = os.path.join(
+    os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "translations"
+)
 DEFAULT_LANGUAGE = "en"
 # Order is the switcher's order. og:locale names the country the texts were written for.
 LANGUAGES: dict[str, Language] = {

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 from flask import Flask
 
-from webapp.web import (
-    accessibility_views,
-    api_views,
-    challenge_api_views,
-    challenge_views,
-    embed_views,
-    history_views,
-    learn_views,
-    lesson_views,
-    page_cache,
-    practice_views,
-    preview_views,
-    records_cookie,
-)
+from webapp.web.accessibility import views as accessibility_views
+from webapp.web.api import challenges as challenge_api_views
+from webapp.web.api import views as api_views
+from webapp.web.caches import page_cache
+from webapp.web.challenges import views as challenge_views
+from webapp.web.cookies import records_cookie
+from webapp.web.embed import views as embed_views
+from webapp.web.history import views as history_views
+from webapp.web.learn import views as learn_views
+from webapp.web.lesson import preview as preview_views
+from webapp.web.lesson import views as lesson_views
+from webapp.web.practice import views as practice_views
 
 
 def register_blueprints(app: Flask) -> None:

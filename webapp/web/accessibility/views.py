@@ -1,0 +1,16 @@
+"""The accessibility statement (/accessibility), for schools choosing the lesson."""
+
+from __future__ import annotations
+
+from flask import Blueprint, render_template
+
+from webapp.web.caches.response_cache import mark_cacheable
+
+bp = Blueprint("accessibility", __name__)
+
+
+@bp.get("/accessibility")
+def statement() -> str:
+    """WCAG 2.2 AA, point by point: what the site meets, how it was tested, what not yet."""
+    mark_cacheable()
+    return render_template("accessibility/statement.html")

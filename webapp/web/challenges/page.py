@@ -1,0 +1,165 @@
+"""The challenge page's model: everything its templates print, built by the view from
+one parsed request (templates compute nothing)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from flask import url_for
+
+from webapp.challenges.builtins import BUILTINS, shown_title
+from webapp.challenges.hints import Hint, hint, no_line_reason
+from webapp.challenges.model import ParsedChallenge
+from webapp.challenges.separability import separable
+from webapp.challenges.verdict import Attempt, attempt
+from webapp.language import gettext
+from webapp.lesson.numbers import fmt_exact
+from webapp.lesson.params import LESSON_DEFAULTS, choices
+from webapp.pictures.challenge_plane import ChallengePlot, challenge_plane
+from webapp.web.languages.request_language import page_lang, with_lang
+from webapp.web.lesson.links import add_lang, lesson_url, link_lang
+from webapp.widget.options import DEFAULT_HEIGHT, DEFAULT_WIDTH, snippet
+
+
+@dataclass(frozen=True)
+class LearnerForm:
+    """What the lesson's form macros read: the learner's w1, w2, b and activation."""
+
+    raw: dict[str, str]
+    errors: dict[str, str]
+    locked: dict[str, str]  # name → the value the link fixes (shown, not editable)
+
+    @property
+    def first_error(self) -> str | None:
+        return next((n for n in ("w1", "w2", "b", "activation") if n in self.errors), None)
+
+    def options(self, name: str) -> dict[str, str]:
+        return choices(name)
+
+
+@dataclass(frozen=True)
+class ChallengePage:
+    parsed: ParsedChallenge
+    form: LearnerForm
+    hidden: dict[str, str]  # the challenge's own parameters, carried by the form
+    attempt: Attempt | None = None
+    plot: ChallengePlot | None = None
+    hint: Hint | None = None
+    separable: bool = True
+    no_line: str | None = None  # why no line works (shown once the learner asks)
+    note: str | None = None  # a built-in's teacher's note
+    share_url: str | None = None
+    lesson_url: str | None = None
+    hint_url: str | None = None
+    embed_code: str | None = None
+    full_url: str | None = None
+
+    @property
+    def title(self) -> str:
+        c = self.parsed.challenge
+        if c is None:
+            name = gettext("Fix the challenge link")
+        else:
+            name = shown_title(c) or gettext("Your challenge")
+        if self.attempt is None:
+            return gettext("%(name)s — Neuron Lab", name=name)
+        if self.attempt.solved:
+            return gettext("%(name)s: solved — Neuron Lab", name=name)
+        return gettext(
+            "%(name)s: %(right)s of %(total)s right — Neuron Lab",
+            name=name,
+            right=self.attempt.right,
+            total=self.attempt.total,
+        )
+
+    @property
+    def heading(self) -> str:
+        """The page's h1: the challenge's title, or what every challenge asks."""
+        c = self.parsed.challenge
+        return (shown_title(c) if c else "") or gettext("Find the weights")
+
+    def context(self) -> dict[str, Any]:
+        return {
+            **vars(self),
+            "title": self.title,
+            "heading": self.heading,
+            "lang": page_lang(),
+            "page": self,
+        }
+
+
+def _lesson_link(a: Attempt) -> str:
+    """The lesson with these weights, for the first person of the challenge."""
+    p = a.challenge.people[0]
+    query = {
+        "height": p.height,
+        "height_unit": p.height_unit,
+        "weight": p.weight,
+        "weight_unit": p.weight_unit,
+        **_weights_text(a),
+    }
+    return lesson_url("pages.index", {**LESSON_DEFAULTS, **query})
+
+
+def _weights_text(a: Attempt) -> dict[str, str]:
+    return {
+        "w1": fmt_exact(a.w1),
+        "w2": fmt_exact(a.w2),
+        "b": fmt_exact(a.b),
+        "activation": a.activation,
+    }
+
+
+def challenge_page(parsed: ParsedChallenge, endpoint: str = "challenges.show") -> ChallengePage:
+    """The page model for a parsed request (valid or not)."""
+    c = parsed.challenge
+    locked = dict(c.locked) if c else {}
+    learner_errors = {
+        k: v for k, v in parsed.errors.items() if k in ("w1", "w2", "b", "activation")
+    }
+    form = LearnerForm(parsed.learner_raw, learner_errors, locked)
+    # The form carries the challenge and, on a German or Spanish page, the language.
+    hidden = {**(c.link_params() if c else {}), **page_lang()}
+    if c is None or not parsed.ok:
+        return ChallengePage(parsed, form, hidden)
+    a = attempt(c, *parsed.effective())
+    first = c.people[0]
+    plot = challenge_plane(
+        [(r.person.height_ft, r.person.weight_kg, r.person.label, r.right) for r in a.rows],
+        a.w1,
+        a.w2,
+        a.b,
+        a.activation,
+        first.height_unit,
+        first.weight_unit,
+    )
+    can = separable(c, a.activation)
+    link = parsed.link()
+    share = add_lang(url_for("challenges.show", _external=True) + "?" + link, link_lang())
+    embed_src = add_lang(url_for("challenges.embed", _external=True) + "?" + link, link_lang())
+    return ChallengePage(
+        parsed=parsed,
+        form=form,
+        hidden=hidden,
+        attempt=a,
+        plot=plot,
+        hint=hint(a) if parsed.hint else None,
+        separable=can,
+        no_line=no_line_reason(c) if parsed.hint and not can else None,
+        note=BUILTINS[c.name].shown_note if c.name else None,
+        share_url=share,
+        lesson_url=_lesson_link(a),
+        hint_url=with_lang(url_for(endpoint) + "?" + link + "&hint=1"),
+        embed_code=snippet(
+            src=embed_src,
+            title=gettext(
+                "Neuron Lab challenge: %(title)s",
+                title=shown_title(c) or gettext("find the weights"),
+            ),
+            host_script=url_for("static", filename="js/embed-host.js", v=None, _external=True),
+            width=DEFAULT_WIDTH,
+            height=DEFAULT_HEIGHT,
+        ),
+        full_url=share,
+    )

@@ -1,0 +1,65 @@
+"""/practice: the levels and this browser's progress, new problems, worksheets."""
+
+from __future__ import annotations
+
+import numpy as np
+from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+from flask_wtf.csrf import generate_csrf
+
+from webapp.language import gettext
+from webapp.practice.answers import LEVELS
+from webapp.practice.problems import LEVEL_TEXTS, LEVEL_TITLES, fresh_seed, problem, stage_for
+from webapp.practice.progress import MASTERY_STREAK
+from webapp.practice.worksheet import parse_sheet, worksheet
+from webapp.web.cookies import progress_cookie
+from webapp.web.lesson.links import lesson_url
+
+bp = Blueprint("practice", __name__)
+
+
+@bp.get("/practice")
+def index() -> Response:
+    progress = progress_cookie.load()
+    page = render_template(
+        "practice/index.html",
+        levels=[(level, LEVEL_TITLES[level], LEVEL_TEXTS[level]) for level in LEVELS],
+        progress=progress,
+        streak_needed=MASTERY_STREAK,
+        done=request.args.get("done") == "cleared",
+        csrf_token=None if progress.empty else generate_csrf(),
+    )
+    return Response(page, mimetype="text/html")
+
+
+@bp.get("/practice/new")
+def new() -> Response:
+    """A fresh problem at ``level``: a redirect (303) to its share link."""
+    text = request.args.get("level", "").strip(" ")
+    if text not in {str(level) for level in LEVELS}:
+        abort(
+            400,
+            description=gettext(
+                "The level must be 1, 2, 3 or 4: %(example)s.", example="/practice/new?level=1"
+            ),
+        )
+    level = int(text)
+    solved = progress_cookie.load().level(level).solved
+    p = problem(level, fresh_seed(np.random.default_rng()), stage_for(solved))
+    return redirect(lesson_url("pages.index", p.raw, external=False, **p.extra), code=303)
+
+
+@bp.get("/practice/worksheet")
+def sheet() -> tuple[str, int]:
+    parsed = parse_sheet(request.args.to_dict(flat=False))
+    if parsed.errors:
+        return render_template("practice/worksheet.html", sheet=None, parsed=parsed), 400
+    made = worksheet(**parsed.values)
+    return render_template("practice/worksheet.html", sheet=made, parsed=parsed), 200
+
+
+@bp.post("/practice/clear")
+def clear() -> Response:
+    """Forget this browser's practice progress (CSRFProtect has checked the token)."""
+    progress_cookie.clear()
+    # the redirect names the page's language (webapp/web/languages/request_language.py)
+    return redirect(url_for(".index", done="cleared"), code=303)  # type: ignore[return-value]
