@@ -20,10 +20,12 @@ from webapp.learning.descent import learned_parameters, trained
 from webapp.learning.params import parse_training
 from webapp.lesson.neuron import forward
 from webapp.lesson.params import parse_lesson
+from webapp.web.api import PREFIX
 from webapp.web.caches.response_cache import mark_cacheable
+from webapp.web.languages.request_language import language_neutral
 from webapp.web.lesson.links import lesson_url, share_url
-
-PREFIX = "/api/v1"
+from webapp.web.plumbing.caching import NO_STORE, PUBLIC, cache_control
+from webapp.web.plumbing.rate_limits import API, LEARNING, rate_limited
 
 bp = Blueprint("api", __name__, url_prefix=PREFIX)
 csrf.exempt(bp)  # no cookies are read: there is no session to forge requests with
@@ -34,6 +36,9 @@ def _errors(errors: dict[str, str], status: int) -> tuple[Response, int]:
 
 
 @bp.get("/neuron")
+@cache_control(PUBLIC)
+@rate_limited(API)
+@language_neutral
 def neuron() -> tuple[Response, int]:
     """The height/weight neuron, from the same query parameters as the lesson page."""
     parsed = parse_lesson(request.args.to_dict(flat=False))
@@ -74,6 +79,9 @@ def _read_body() -> bytes | tuple[Response, int]:
 
 
 @bp.post("/neuron")
+@cache_control(NO_STORE)
+@rate_limited(API)
+@language_neutral
 def neuron_post() -> tuple[Response, int]:
     """Any neuron of 1 to 1,000 inputs, from a JSON body."""
     data = _read_body()
@@ -92,6 +100,8 @@ def neuron_post() -> tuple[Response, int]:
 
 
 @bp.post("/check")
+@cache_control(NO_STORE)
+@language_neutral
 def check() -> tuple[Response, int]:
     """A learner's answers for any neuron: a verdict on each, and the exact values."""
     data = _read_body()
@@ -116,6 +126,9 @@ def check() -> tuple[Response, int]:
 
 
 @bp.get("/train")
+@cache_control(PUBLIC)
+@rate_limited(LEARNING)
+@language_neutral
 def train() -> tuple[Response, int]:
     """Train the height/weight neuron by gradient descent (the learning page's numbers)."""
     parsed = parse_training(request.args.to_dict(flat=False))
@@ -128,18 +141,9 @@ def train() -> tuple[Response, int]:
 
 
 @bp.get("/openapi.json")
+@cache_control(PUBLIC)
+@rate_limited(API)
+@language_neutral
 def openapi() -> tuple[Response, int]:
     """The OpenAPI 3.1 description of this API, generated from the code's constants."""
     return jsonify(build_document()), 200
-
-
-@bp.after_app_request
-def allow_any_origin(response: Response) -> Response:
-    """CORS for every answer under the API's prefix, errors included; preflights too."""
-    if request.path.startswith(PREFIX + "/"):
-        response.headers["Access-Control-Allow-Origin"] = "*"
-        if request.method == "OPTIONS" and "Allow" in response.headers:
-            response.headers["Access-Control-Allow-Methods"] = response.headers["Allow"]
-            response.headers["Access-Control-Allow-Headers"] = "Content-Type"
-            response.headers["Access-Control-Max-Age"] = "86400"
-    return response

@@ -8,7 +8,7 @@ from typing import Any
 
 from flask import url_for
 
-from webapp.challenges.builtins import BUILTINS, shown_title
+from webapp.challenges.builtins import BUILTINS, LADDER, shown_title
 from webapp.challenges.hints import Hint, hint, no_line_reason
 from webapp.challenges.model import ParsedChallenge
 from webapp.challenges.separability import separable
@@ -163,3 +163,8 @@ def challenge_page(parsed: ParsedChallenge, endpoint: str = "challenges.show") -
         ),
         full_url=share,
     )
+
+
+def ladder_urls() -> dict[str, str]:
+    """Each built-in's page (English links: the API names them too)."""
+    return {b.name: url_for("challenges.show", name=b.name, _external=True) for b in LADDER}

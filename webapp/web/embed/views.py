@@ -1,8 +1,8 @@
 """The embeddable widget (/embed), its embed code, and oEmbed (/oembed).
 
-The widget may be framed by any site, so it keeps no state but its URL: it never
-opens the session (no cookie is read or written, not even a refresh of a
-permanent one) and never records history.
+The widget may be framed by any site (``@framable``), so it keeps no state but its
+URL: it never opens the session (no cookie is read or written, not even a refresh of a
+permanent one: plumbing/sessions.py) and never records history.
 """
 
 from __future__ import annotations
@@ -10,13 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from typing import Any
 
 import numpy as np
 from flask import (
     Blueprint,
-    Flask,
-    Request,
     Response,
     jsonify,
     redirect,
@@ -24,8 +21,6 @@ from flask import (
     request,
     url_for,
 )
-from flask.blueprints import BlueprintSetupState
-from flask.sessions import SessionInterface, SessionMixin
 from flask_babel import force_locale, get_translations
 
 from webapp.api import oembed
@@ -39,44 +34,13 @@ from webapp.practice.steps import all_steps
 from webapp.web.caches.response_cache import mark_cacheable
 from webapp.web.lesson.links import add_lang, lesson_url, link_lang
 from webapp.web.lesson.page import embed_code, lesson_page, predict_view
-from webapp.web.plumbing.rate_limits import fresh_render
-from webapp.web.plumbing.security import allow_framing
+from webapp.web.plumbing.caching import NO_STORE, PUBLIC, cache_control
+from webapp.web.plumbing.rate_limits import API, fresh_render, rate_limited
+from webapp.web.plumbing.security import framable
 from webapp.widget.options import WidgetOptions, snippet, widget_options
 from webapp.widget.parts import PARTS
 
 bp = Blueprint("embed", __name__)
-
-# The widget's paths, known before URL matching (when the session is opened).
-WIDGET_PATHS = ("/embed", "/embed/random")
-
-
-class CookielessWidgetSessions(SessionInterface):
-    """The app's session interface, except that widget requests get no session.
-
-    Flask opens the session before the view runs and refreshes a permanent
-    session's cookie on every response; for the widget, a null session means
-    nothing is read and no Set-Cookie is ever sent, whatever the request carries.
-    """
-
-    def __init__(self, inner: SessionInterface) -> None:
-        self.inner = inner
-        self.null_session_class = inner.null_session_class
-
-    def open_session(self, app: Flask, request: Request) -> SessionMixin | None:
-        if request.path in WIDGET_PATHS:
-            return None  # Flask substitutes a null session: reads are empty, writes fail
-        return self.inner.open_session(app, request)
-
-    def save_session(self, app: Flask, session: SessionMixin, response: Response) -> None:
-        self.inner.save_session(app, session, response)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.inner, name)
-
-
-@bp.record_once
-def _install_cookieless_sessions(state: BlueprintSetupState) -> None:
-    state.app.session_interface = CookielessWidgetSessions(state.app.session_interface)
 
 
 def _render_widget(parsed: ParsedLesson, options: WidgetOptions) -> tuple[str, int]:
@@ -120,7 +84,8 @@ def _widget(parsed: ParsedLesson, options: WidgetOptions) -> tuple[str, int]:
 
 
 @bp.get("/embed")
-@allow_framing
+@cache_control(PUBLIC)
+@framable
 def index() -> tuple[str, int]:
     """The lesson as a compact widget: valid → 200, invalid → 400 with the form."""
     args = request.args.to_dict(flat=False)
@@ -129,7 +94,8 @@ def index() -> tuple[str, int]:
 
 
 @bp.get("/embed/random")
-@allow_framing
+@cache_control(NO_STORE)
+@framable
 def random_weights() -> Response | tuple[str, int]:
     """Random weights inside the widget: redirect to the widget URL that holds them."""
     args = request.args.to_dict(flat=False)
@@ -210,6 +176,8 @@ def _lesson_oembed(
 
 
 @bp.get("/oembed", endpoint="oembed")
+@cache_control(PUBLIC)
+@rate_limited(API)
 def oembed_answer() -> tuple[Response, int] | Response:
     """oEmbed 1.0 for this site's lesson and widget URLs (JSON only), in the URL's language."""
     url = request.args.get("url", "")

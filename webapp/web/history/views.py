@@ -12,10 +12,10 @@ from webapp.language import lazy_gettext
 from webapp.lesson import history
 from webapp.practice.answers import LEVELS
 from webapp.practice.problems import LEVEL_TEXTS, LEVEL_TITLES
-from webapp.web.challenges.views import solved_here
-from webapp.web.cookies import history_cookie, progress_cookie
+from webapp.web.cookies import history_cookie, progress_cookie, solved_cookie
 from webapp.web.languages.request_language import page_lang
 from webapp.web.lesson.links import lesson_url, share_url
+from webapp.web.plumbing.caching import PRIVATE_NO_STORE, cache_control
 
 bp = Blueprint("history", __name__)
 
@@ -28,12 +28,13 @@ DONE_MESSAGES = {
 
 
 @bp.get("/history")
+@cache_control(PRIVATE_NO_STORE)
 def index() -> Response:
     entries = history_cookie.load()
     page = render_template(
         "history/index.html",
         progress=progress_cookie.load(),
-        challenges_solved=len(solved_here()),
+        challenges_solved=len(solved_cookie.load()),
         levels=[(level, LEVEL_TITLES[level], LEVEL_TEXTS[level]) for level in LEVELS],
         entries=entries,
         dropped=history_cookie.dropped_count(),
@@ -62,11 +63,13 @@ def _attachment(body: str, mimetype: str, filename: str) -> Response:
 
 
 @bp.get("/history.csv")
+@cache_control(PRIVATE_NO_STORE)
 def download_csv() -> Response:
     return _attachment(history.to_csv(_records()), "text/csv", "neuron-lab-history.csv")
 
 
 @bp.get("/history.json")
+@cache_control(PRIVATE_NO_STORE)
 def download_json() -> Response:
     body: dict[str, Any] = {"entries": _records(), "dropped": history_cookie.dropped_count()}
     progress = progress_cookie.load()
@@ -84,6 +87,7 @@ def _back(done: str) -> Response:
 
 
 @bp.post("/history/clear")
+@cache_control(PRIVATE_NO_STORE)
 def clear() -> Response:
     """Empty the history (CSRFProtect has checked the token before this runs)."""
     history_cookie.clear()
@@ -91,6 +95,7 @@ def clear() -> Response:
 
 
 @bp.post("/history/delete")
+@cache_control(PRIVATE_NO_STORE)
 def delete() -> Response:
     """Delete one entry, named by its time and share query."""
     remaining = history.remove(history_cookie.load(), request.form.get("entry", ""))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote_plus, urlencode
 
-from flask import Flask, Response, abort, g, request, url_for
+from flask import Flask, Response, abort, current_app, g, request, url_for
 from flask_babel import Babel, get_translations
 from markupsafe import Markup
 
@@ -17,16 +17,27 @@ from webapp.language import CATALOGUES, DEFAULT_LANGUAGE, LANGUAGES, Language, a
 from webapp.language.speaking import activate, deactivate
 from webapp.lesson.params import MAX_RAW_LENGTH, dotted
 from webapp.web.lesson.links import add_lang
+from webapp.web.plumbing.route_facts import F, RouteTable, declare
 from webapp.web.templating.per_language import ConstantMessages, template_gettext, template_ngettext
 
-# Blueprints whose answers are the same in every language (JSON for programs).
-NEUTRAL_BLUEPRINTS = frozenset({"api", "challenges_api"})
 _TOKEN = "neuron_lab_language_token"
+_NEUTRAL = "neuron_lab_language_neutral"
+
+
+def language_neutral(view: F) -> F:
+    """Declare the view's answers the same in every language (JSON for programs): it is
+    answered in English, and its answers do not vary on Accept-Language."""
+    return declare(speaks_language=False)(view)
+
+
+def _neutral() -> bool:
+    """Whether this request's view declared itself language-neutral."""
+    return request.endpoint in current_app.extensions[_NEUTRAL]
 
 
 def _chosen() -> str:
     """The language code for this request (``lang`` was checked in ``_activate``)."""
-    if request.blueprint in NEUTRAL_BLUEPRINTS or request.path.startswith("/api/"):
+    if _neutral() or request.path.startswith("/api/"):
         return DEFAULT_LANGUAGE
     asked = request.args.get("lang")
     if asked in LANGUAGES:
@@ -53,7 +64,7 @@ def _deactivate(_error: BaseException | None) -> None:
 
 def _vary(response: Response) -> Response:
     """A page whose language came from Accept-Language varies on it."""
-    if "lang" not in request.args and request.blueprint not in NEUTRAL_BLUEPRINTS:
+    if "lang" not in request.args and not _neutral():
         response.vary.add("Accept-Language")
     return response
 
@@ -168,7 +179,10 @@ def _template_context() -> dict[str, object]:
     }
 
 
-def init_app(app: Flask) -> None:
+def init_app(app: Flask, routes: RouteTable) -> None:
+    app.extensions[_NEUTRAL] = frozenset(
+        endpoint for endpoint, facts in routes.items() if not facts.speaks_language
+    )
     Babel(
         app,
         locale_selector=_chosen,

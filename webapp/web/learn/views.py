@@ -16,6 +16,8 @@ from webapp.learning.descent import (
 from webapp.learning.params import ParsedTraining, parse_training
 from webapp.pictures.learning_charts import accuracy_curve, loss_curve, plane
 from webapp.web.lesson.links import share_url
+from webapp.web.plumbing.caching import PUBLIC, cache_control
+from webapp.web.plumbing.rate_limits import LEARNING, rate_limited
 
 bp = Blueprint("learn", __name__)
 
@@ -32,6 +34,8 @@ def train_title(training: Training, form: ParsedTraining) -> str:
 
 
 @bp.get("/learn")
+@cache_control(PUBLIC)
+@rate_limited(LEARNING)
 def index() -> tuple[str, int]:
     form = parse_training(request.args.to_dict(flat=False))
     if not form.ok:

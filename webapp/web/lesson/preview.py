@@ -10,6 +10,8 @@ from webapp.language import DEFAULT_LANGUAGE, active
 from webapp.lesson.params import parse_lesson, query_string
 from webapp.pictures import preview_card
 from webapp.web.caches.lru import LRU
+from webapp.web.plumbing.caching import OWN, cache_control
+from webapp.web.plumbing.rate_limits import PREVIEW, rate_limited
 
 bp = Blueprint("preview", __name__)
 
@@ -27,6 +29,8 @@ def etag(query: str, language: str) -> str:
 
 
 @bp.get("/preview.png")
+@cache_control(OWN)
+@rate_limited(PREVIEW)
 def image() -> Response:
     """The result card as a 1200×630 PNG for Open Graph link previews."""
     parsed = parse_lesson(request.args.to_dict(flat=False))

@@ -19,6 +19,7 @@ from webapp.web.cookies import history_cookie, progress_cookie
 from webapp.web.languages.request_language import page_lang
 from webapp.web.lesson.links import lesson_url, share_url
 from webapp.web.lesson.page import LessonPage, lesson_page, predict_view
+from webapp.web.plumbing.caching import NO_STORE, PRIVATE, cache_control
 from webapp.web.plumbing.rate_limits import fresh_render
 from webapp.widget.options import builder_options
 
@@ -104,11 +105,13 @@ def _render_predict(parsed: ParsedLesson) -> tuple[str, int]:
 
 
 @bp.get("/")
+@cache_control(PRIVATE)
 def index() -> tuple[str, int]:
     return render_lesson(parse_lesson(request.args.to_dict(flat=False), with_mode=True))
 
 
 @bp.get("/random")
+@cache_control(NO_STORE)
 def random_weights() -> Response | tuple[str, int]:
     """Draw w₁, w₂ and b, then redirect to the share link that holds them."""
     args = request.args.to_dict(flat=False)

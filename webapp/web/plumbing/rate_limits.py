@@ -1,8 +1,10 @@
 """Per-client rate limits on the costly routes (Flask-Limiter), read from the config.
 
-A client is its remote address (after ProxyFix, the real one). The limits are set
-for a class of ~30 learners in one computer room behind one NAT address, which
-counts as one client: a class never meets them, a script flooding the server does.
+A view declares the limit that counts it with ``@rate_limited(API)``; views naming the
+same setting share one count. A client is its remote address (after ProxyFix, the real
+one). The limits are set for a class of ~30 learners in one computer room behind one NAT
+address, which counts as one client: a class never meets them, a script flooding the
+server does.
 Only work that costs is counted: training (/learn, /api/v1/train), the preview
 image, the API, and lesson pages or widgets rendered afresh. A page served from
 the page cache, or from the whole-response cache in front of Flask, is not counted
@@ -25,20 +27,21 @@ from flask_limiter.util import get_remote_address
 
 from webapp.language import ngettext
 from webapp.web.plumbing.errors import handle_http_error
+from webapp.web.plumbing.route_facts import F, RouteTable, declare
 
 T = TypeVar("T")
 EXTENSION = "neuron_lab_rate_limits"
-RENDER = "RATELIMIT_RENDER"
-# Which setting limits which endpoint; endpoints sharing a setting share one count.
-ROUTE_LIMITS = {
-    "learn.index": "RATELIMIT_LEARNING",
-    "api.train": "RATELIMIT_LEARNING",
-    "preview.image": "RATELIMIT_PREVIEW",
-    "api.neuron": "RATELIMIT_API",
-    "api.neuron_post": "RATELIMIT_API",
-    "api.openapi": "RATELIMIT_API",
-    "embed.oembed": "RATELIMIT_API",
-}
+# The settings a route's count may share (webapp/web/config/settings.py has the numbers).
+RENDER = "RATELIMIT_RENDER"  # pages and widgets rendered afresh (``fresh_render``)
+LEARNING = "RATELIMIT_LEARNING"  # training runs
+PREVIEW = "RATELIMIT_PREVIEW"  # link preview images
+API = "RATELIMIT_API"  # the JSON API and oEmbed
+
+
+def rate_limited(setting: str) -> Callable[[F], F]:
+    """Declare that the view's requests count against ``setting`` (shared by every view
+    naming it)."""
+    return declare(rate_limit=setting)
 
 
 def _setting(name: str) -> Callable[[], str]:
@@ -79,11 +82,13 @@ def too_many_requests(error: RateLimitExceeded) -> Response:
     return response
 
 
-def init_app(app: Flask) -> None:
-    """One limiter per app (its own counts); wrap the limited views once registered."""
+def init_app(app: Flask, routes: RouteTable) -> None:
+    """One limiter per app (its own counts); wrap the views that declared a limit."""
     limiter = Limiter(get_remote_address, app=app)
     app.extensions["limiter_instance"] = limiter
     app.extensions[EXTENSION] = _shared(limiter, RENDER)
-    for endpoint, setting in ROUTE_LIMITS.items():
-        app.view_functions[endpoint] = _shared(limiter, setting)(app.view_functions[endpoint])
+    for endpoint, facts in routes.items():
+        if facts.rate_limit is not None:
+            view = app.view_functions[endpoint]
+            app.view_functions[endpoint] = _shared(limiter, facts.rate_limit)(view)
     app.register_error_handler(RateLimitExceeded, too_many_requests)

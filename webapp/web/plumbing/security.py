@@ -1,7 +1,8 @@
 """Security headers on every response.
 
 A strict Content-Security-Policy (no inline script, no inline style) and no
-framing, except for views marked with ``allow_framing`` (the embed widget).
+framing, except for views declared ``@framable`` (the embed widgets), which never open
+the session either (plumbing/sessions.py).
 Share links hold a height and a weight, so the referrer never leaves the site
 (``same-origin``: sent in full within the site, not at all to others). HSTS only
 when the app is configured for HTTPS, since a browser would pin it otherwise.
@@ -9,12 +10,9 @@ when the app is configured for HTTPS, since a browser would pin it otherwise.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TypeVar
-
 from flask import Flask, Response, current_app, request
 
-F = TypeVar("F", bound=Callable[..., object])
+from webapp.web.plumbing.route_facts import F, RouteTable, declare
 
 # default-src 'self' already covers styles, images and fonts: nothing inline, nothing
 # from elsewhere. The pictures are inline SVG elements, which need no image source.
@@ -38,28 +36,28 @@ BASE_HEADERS = (
 )
 
 
-def allow_framing(view: F) -> F:
-    """Mark a view as framable by any origin (the teaching widget)."""
-    view._frameable = True  # type: ignore[attr-defined]
-    return view
+def framable(view: F) -> F:
+    """Declare the view framable by any site (a teaching widget); it then keeps no state
+    but its URL: no session is opened, no cookie read or written."""
+    return declare(framable=True)(view)
 
 
-def _frameable() -> bool:
-    view = current_app.view_functions.get(request.endpoint or "")
-    return bool(getattr(view, "_frameable", False))
+def framable_endpoints(routes: RouteTable) -> frozenset[str]:
+    return frozenset(endpoint for endpoint, facts in routes.items() if facts.framable)
 
 
-def set_security_headers(response: Response) -> Response:
-    headers = response.headers
-    for name, value in BASE_HEADERS:
-        headers[name] = value
-    if _frameable():
-        headers["Content-Security-Policy"] = CSP_FRAMEABLE
-        del headers["X-Frame-Options"]
-    if current_app.config.get("HTTPS"):
-        headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
-    return response
+def init_app(app: Flask, routes: RouteTable) -> None:
+    framed = framable_endpoints(routes)
 
+    def set_security_headers(response: Response) -> Response:
+        headers = response.headers
+        for name, value in BASE_HEADERS:
+            headers[name] = value
+        if request.endpoint in framed:
+            headers["Content-Security-Policy"] = CSP_FRAMEABLE
+            del headers["X-Frame-Options"]
+        if current_app.config.get("HTTPS"):
+            headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+        return response
 
-def init_app(app: Flask) -> None:
     app.after_request(set_security_headers)

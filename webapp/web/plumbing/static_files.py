@@ -26,6 +26,8 @@ import rcssmin
 import rjsmin
 from flask import Flask, Response, abort, request
 
+from webapp.web.plumbing.caching import OWN, cache_control
+
 YEAR = 365 * 24 * 3600
 SHORT = 300  # an unversioned URL may change with the next deployment
 ENCODINGS = ("br", "gzip")
@@ -110,7 +112,12 @@ def serve(files: dict[str, StaticFile], filename: str) -> Response:
 def init_app(app: Flask, fills: Fills | None = None) -> None:
     """Serve app.static_folder from memory and version every url_for('static') URL."""
     files = load_all(str(app.static_folder), fills)
-    app.view_functions["static"] = lambda filename: serve(files, filename)
+
+    @cache_control(OWN)  # content-hashed: a year, immutable; else short (serve)
+    def static(filename: str) -> Response:
+        return serve(files, filename)
+
+    app.view_functions["static"] = static
 
     @app.url_defaults
     def _version(endpoint: str, values: dict[str, Any]) -> None:

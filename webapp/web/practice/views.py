@@ -13,11 +13,13 @@ from webapp.practice.progress import MASTERY_STREAK
 from webapp.practice.worksheet import parse_sheet, worksheet
 from webapp.web.cookies import progress_cookie
 from webapp.web.lesson.links import lesson_url
+from webapp.web.plumbing.caching import NO_STORE, PRIVATE_NO_STORE, PUBLIC, cache_control
 
 bp = Blueprint("practice", __name__)
 
 
 @bp.get("/practice")
+@cache_control(PRIVATE_NO_STORE)
 def index() -> Response:
     progress = progress_cookie.load()
     page = render_template(
@@ -32,6 +34,7 @@ def index() -> Response:
 
 
 @bp.get("/practice/new")
+@cache_control(NO_STORE)
 def new() -> Response:
     """A fresh problem at ``level``: a redirect (303) to its share link."""
     text = request.args.get("level", "").strip(" ")
@@ -49,6 +52,7 @@ def new() -> Response:
 
 
 @bp.get("/practice/worksheet")
+@cache_control(PUBLIC)
 def sheet() -> tuple[str, int]:
     parsed = parse_sheet(request.args.to_dict(flat=False))
     if parsed.errors:
@@ -58,6 +62,7 @@ def sheet() -> tuple[str, int]:
 
 
 @bp.post("/practice/clear")
+@cache_control(PRIVATE_NO_STORE)
 def clear() -> Response:
     """Forget this browser's practice progress (CSRFProtect has checked the token)."""
     progress_cookie.clear()
