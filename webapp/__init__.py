@@ -17,7 +17,7 @@ from webapp.web.caches.response_cache import ResponseCache
 from webapp.web.config.hosts import ForceHttps, HostCheck
 from webapp.web.config.settings import configure
 from webapp.web.cookies import records_cookie
-from webapp.web.languages import request_language
+from webapp.web.languages import request_language, switcher
 from webapp.web.lesson import embed_builder
 from webapp.web.plumbing import (
     caching,
@@ -81,6 +81,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     routes = route_facts.read(app)  # what each view declared, for the hooks below
     # Hooks run in this order before a request and in the reverse order after it.
     request_language.init_app(app, routes)  # first: every later hook speaks the language
+    switcher.init_app(app)
     _templates(app)
     csrf.init_app(app)
     compress.init_app(app)

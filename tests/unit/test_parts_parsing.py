@@ -149,3 +149,23 @@ def test_builder_options_are_lenient():
     assert not chosen.options.controls
     chosen = builder_options({"embed_mode": ["predict"], "height": ["5"]})
     assert chosen.options.extra() == {"mode": "predict"}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        {},
+        {"embed_parts": ["curve", "result"], "embed_width": ["400"], "embed_theme": ["dark"]},
+        {"embed_controls": ["0"], "embed_mode": ["predict"], "embed_lang": ["de"]},
+    ],
+)
+def test_builder_choices_read_back_from_their_fields(args):
+    chosen = builder_options(args)
+    fields = chosen.fields()
+    again: dict[str, list[str]] = {}
+    for name, value in fields:
+        again.setdefault(name, []).append(value)
+    assert builder_options(again) == chosen
+    assert dict(fields).keys() <= {
+        f"embed_{n}" for n in ("parts", "controls", "theme", "mode", "lang", "width")
+    }

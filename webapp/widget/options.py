@@ -100,6 +100,17 @@ class BuilderChoices:
         """What of the choices changes the page (for the page cache)."""
         return (tuple(self.options.extra().items()), self.width)
 
+    def fields(self) -> tuple[tuple[str, str], ...]:
+        """The choices as the builder's form sends them (``builder_options`` reads them
+        back), the defaults left out: the page's own parameters for its links."""
+        extra = self.options.extra()
+        parts = extra.pop("parts", "")
+        pairs = [(BUILDER_PREFIX + "parts", name) for name in parts.split(",") if name]
+        pairs += [(BUILDER_PREFIX + name, value) for name, value in extra.items()]
+        if self.width != DEFAULT_WIDTH:
+            pairs.append((BUILDER_PREFIX + "width", str(self.width)))
+        return tuple(pairs)
+
 
 def builder_options(args: Mapping[str, list[str]]) -> BuilderChoices:
     """The embed builder's choices (``embed_parts`` checkboxes, ``embed_controls``,

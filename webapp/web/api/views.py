@@ -22,7 +22,7 @@ from webapp.lesson.neuron import forward
 from webapp.lesson.params import parse_lesson
 from webapp.web.api import PREFIX
 from webapp.web.caches.response_cache import mark_cacheable
-from webapp.web.languages.request_language import language_neutral
+from webapp.web.languages.request_language import current, language_neutral
 from webapp.web.lesson.links import lesson_url, share_url
 from webapp.web.plumbing.caching import NO_STORE, PUBLIC, cache_control
 from webapp.web.plumbing.rate_limits import API, LEARNING, rate_limited
@@ -48,10 +48,11 @@ def neuron() -> tuple[Response, int]:
     # The parser bounds every value (heights too small for a BMI included), so the
     # lesson and its JSON are always finite here.
     lesson = parsed.lesson()
+    lang = current().shared  # English: the API is the same in every language
     body = lesson_json(
         lesson,
-        share_url=share_url(lesson.raw),
-        embed_url=lesson_url("embed.index", lesson.raw),
+        share_url=share_url(lesson.raw, lang),
+        embed_url=lesson_url("embed.index", lesson.raw, lang),
     )
     return jsonify(body), 200
 
@@ -135,7 +136,7 @@ def train() -> tuple[Response, int]:
     if not parsed.ok:
         return _errors(parsed.errors, 400)
     training = trained(parsed.settings)
-    lesson = share_url(learned_parameters(training))
+    lesson = share_url(learned_parameters(training), current().shared)
     body = training_json(training, parameters=dict(parsed.raw), lesson_url=lesson)
     return jsonify(body), 200
 

@@ -3,6 +3,7 @@ one parsed request (templates compute nothing)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,15 +11,17 @@ from flask import url_for
 
 from webapp.challenges.builtins import BUILTINS, LADDER, shown_title
 from webapp.challenges.hints import Hint, hint, no_line_reason
-from webapp.challenges.model import ParsedChallenge
+from webapp.challenges.model import Challenge, ParsedChallenge
 from webapp.challenges.separability import separable
 from webapp.challenges.verdict import Attempt, attempt
 from webapp.language import gettext
 from webapp.lesson.numbers import fmt_exact
 from webapp.lesson.params import LESSON_DEFAULTS, choices
 from webapp.pictures.challenge_plane import ChallengePlot, challenge_plane
-from webapp.web.languages.request_language import page_lang, with_lang
-from webapp.web.lesson.links import add_lang, lesson_url, link_lang
+from webapp.web.languages.request_language import PageLanguage, with_lang
+from webapp.web.languages.switcher import Query, given
+from webapp.web.lesson.embed_builder import host_script_url
+from webapp.web.lesson.links import lesson_url
 from webapp.widget.options import DEFAULT_HEIGHT, DEFAULT_WIDTH, snippet
 
 
@@ -54,6 +57,7 @@ class ChallengePage:
     hint_url: str | None = None
     embed_code: str | None = None
     full_url: str | None = None
+    page_query: Query = ()  # its parameters, for the switcher and hreflang
 
     @property
     def title(self) -> str:
@@ -80,16 +84,44 @@ class ChallengePage:
         return (shown_title(c) if c else "") or gettext("Find the weights")
 
     def context(self) -> dict[str, Any]:
-        return {
-            **vars(self),
-            "title": self.title,
-            "heading": self.heading,
-            "lang": page_lang(),
-            "page": self,
-        }
+        return {**vars(self), "title": self.title, "heading": self.heading, "page": self}
 
 
-def _lesson_link(a: Attempt) -> str:
+def challenge_query(parsed: ParsedChallenge, args: Mapping[str, object]) -> Query:
+    """The challenge's parsed parameters the URL gave (and a hint asked for), for the
+    page's links in other languages."""
+    query = given({**parsed.raw, **parsed.learner_raw}, args)
+    return (*query, ("hint", "1")) if parsed.hint else query
+
+
+def challenge_url(endpoint: str, link: str, lang: Mapping[str, str]) -> str:
+    """A challenge's page or widget, absolute, for its canonical link (``parsed.link()``)."""
+    return with_lang(f"{url_for(endpoint, _external=True)}?{link}", lang)
+
+
+def challenge_title(challenge: Challenge) -> str:
+    """The embed code's title (and oEmbed's), in the page's language."""
+    return gettext(
+        "Neuron Lab challenge: %(title)s",
+        title=shown_title(challenge) or gettext("find the weights"),
+    )
+
+
+def challenge_snippet(
+    parsed: ParsedChallenge,
+    lang: Mapping[str, str],
+    width: int = DEFAULT_WIDTH,
+    height: int = DEFAULT_HEIGHT,
+    max_height: int | None = None,
+) -> str:
+    """The embed code of a valid challenge's widget (the page's and oEmbed's)."""
+    assert parsed.challenge is not None
+    src = challenge_url("challenges.embed", parsed.link(), lang)
+    title = challenge_title(parsed.challenge)
+    return snippet(src, title, host_script_url(), width, height, max_height)
+
+
+def _lesson_link(a: Attempt, lang: Mapping[str, str]) -> str:
     """The lesson with these weights, for the first person of the challenge."""
     p = a.challenge.people[0]
     query = {
@@ -99,7 +131,7 @@ def _lesson_link(a: Attempt) -> str:
         "weight_unit": p.weight_unit,
         **_weights_text(a),
     }
-    return lesson_url("pages.index", {**LESSON_DEFAULTS, **query})
+    return lesson_url("pages.index", {**LESSON_DEFAULTS, **query}, lang)
 
 
 def _weights_text(a: Attempt) -> dict[str, str]:
@@ -111,21 +143,9 @@ def _weights_text(a: Attempt) -> dict[str, str]:
     }
 
 
-def challenge_page(parsed: ParsedChallenge, endpoint: str = "challenges.show") -> ChallengePage:
-    """The page model for a parsed request (valid or not)."""
-    c = parsed.challenge
-    locked = dict(c.locked) if c else {}
-    learner_errors = {
-        k: v for k, v in parsed.errors.items() if k in ("w1", "w2", "b", "activation")
-    }
-    form = LearnerForm(parsed.learner_raw, learner_errors, locked)
-    # The form carries the challenge and, on a German or Spanish page, the language.
-    hidden = {**(c.link_params() if c else {}), **page_lang()}
-    if c is None or not parsed.ok:
-        return ChallengePage(parsed, form, hidden)
-    a = attempt(c, *parsed.effective())
-    first = c.people[0]
-    plot = challenge_plane(
+def _plot(a: Attempt) -> ChallengePlot:
+    first = a.challenge.people[0]
+    return challenge_plane(
         [(r.person.height_ft, r.person.weight_kg, r.person.label, r.right) for r in a.rows],
         a.w1,
         a.w2,
@@ -134,34 +154,44 @@ def challenge_page(parsed: ParsedChallenge, endpoint: str = "challenges.show") -
         first.height_unit,
         first.weight_unit,
     )
+
+
+def challenge_page(
+    parsed: ParsedChallenge,
+    language: PageLanguage,
+    endpoint: str = "challenges.show",
+    query: Query = (),
+) -> ChallengePage:
+    """The page model for a parsed request (valid or not); ``query``: its own parameters
+    (``challenge_query``)."""
+    c = parsed.challenge
+    learner_errors = {
+        k: v for k, v in parsed.errors.items() if k in ("w1", "w2", "b", "activation")
+    }
+    form = LearnerForm(parsed.learner_raw, learner_errors, dict(c.locked) if c else {})
+    # The form carries the challenge and, on a German or Spanish page, the language.
+    hidden = {**(c.link_params() if c else {}), **language.own}
+    if c is None or not parsed.ok:
+        return ChallengePage(parsed, form, hidden, page_query=query)
+    a = attempt(c, *parsed.effective())
     can = separable(c, a.activation)
-    link = parsed.link()
-    share = add_lang(url_for("challenges.show", _external=True) + "?" + link, link_lang())
-    embed_src = add_lang(url_for("challenges.embed", _external=True) + "?" + link, link_lang())
+    share = challenge_url("challenges.show", parsed.link(), language.shared)
     return ChallengePage(
         parsed=parsed,
         form=form,
         hidden=hidden,
         attempt=a,
-        plot=plot,
+        plot=_plot(a),
         hint=hint(a) if parsed.hint else None,
         separable=can,
         no_line=no_line_reason(c) if parsed.hint and not can else None,
         note=BUILTINS[c.name].shown_note if c.name else None,
         share_url=share,
-        lesson_url=_lesson_link(a),
-        hint_url=with_lang(url_for(endpoint) + "?" + link + "&hint=1"),
-        embed_code=snippet(
-            src=embed_src,
-            title=gettext(
-                "Neuron Lab challenge: %(title)s",
-                title=shown_title(c) or gettext("find the weights"),
-            ),
-            host_script=url_for("static", filename="js/embed-host.js", v=None, _external=True),
-            width=DEFAULT_WIDTH,
-            height=DEFAULT_HEIGHT,
-        ),
+        lesson_url=_lesson_link(a, language.shared),
+        hint_url=with_lang(f"{url_for(endpoint)}?{parsed.link()}&hint=1", language.own),
+        embed_code=challenge_snippet(parsed, language.shared),
         full_url=share,
+        page_query=query,
     )
 
 

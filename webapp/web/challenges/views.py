@@ -16,9 +16,10 @@ from webapp.challenges.separability import separable
 from webapp.challenges.teacher_form import LABEL_CHOICES, ROWS, parse_teacher_form, row_name
 from webapp.lesson.params import choices
 from webapp.web.caches.response_cache import mark_cacheable
-from webapp.web.challenges.page import challenge_page, ladder_urls
+from webapp.web.challenges.page import challenge_page, challenge_query, ladder_urls
 from webapp.web.cookies import solved_cookie
-from webapp.web.languages.request_language import page_lang, with_lang
+from webapp.web.languages.request_language import current, with_lang
+from webapp.web.languages.switcher import given
 from webapp.web.plumbing.caching import PRIVATE, PUBLIC, cache_control
 from webapp.web.plumbing.security import framable
 
@@ -31,19 +32,17 @@ def index() -> str:
     """The built-ins, easiest first, each with its teacher's note."""
     mark_cacheable()
     rows = [(b, separable(b.challenge)) for b in LADDER]
-    urls = {name: with_lang(url) for name, url in ladder_urls().items()}
+    own = current().own
+    urls = {name: with_lang(url, own) for name, url in ladder_urls().items()}
     return render_template(
-        "challenges/index.html",
-        ladder=rows,
-        urls=urls,
-        solved=solved_cookie.load(),
-        lang=page_lang(),
+        "challenges/index.html", ladder=rows, urls=urls, solved=solved_cookie.load()
     )
 
 
 def _show(template: str, endpoint: str) -> tuple[str, int]:
-    parsed = parse_challenge(request.args.to_dict(flat=False))
-    page = challenge_page(parsed, endpoint)
+    args = request.args.to_dict(flat=False)
+    parsed = parse_challenge(args)
+    page = challenge_page(parsed, current(), endpoint, challenge_query(parsed, args))
     if page.attempt is not None and page.attempt.solved and endpoint == "challenges.show":
         c = page.attempt.challenge
         solved_cookie.record(c.name or encode(c.link_params()))
@@ -72,7 +71,8 @@ def new() -> Response | tuple[str, int]:
     """The teacher's form; its submit redirects (303) to the canonical challenge link."""
     form = parse_teacher_form(request.args.to_dict(flat=False))
     if form.ok:
-        return redirect(with_lang(url_for("challenges.show") + "?" + form.query()), code=303)
+        url = with_lang(f"{url_for('challenges.show')}?{form.query()}", current().own)
+        return redirect(url, code=303)
     html = render_template(
         "challenges/new.html",
         form=form,
@@ -81,6 +81,6 @@ def new() -> Response | tuple[str, int]:
         label_choices=LABEL_CHOICES,
         height_units=choices("height_unit"),
         weight_units=choices("weight_unit"),
-        lang=page_lang(),
+        page_query=given(form.raw, request.args),
     )
     return html, 400 if form.errors else 200

@@ -14,6 +14,7 @@ from flask import current_app, request, session
 from webapp.lesson import history, records
 from webapp.web.caches.response_cache import request_second
 from webapp.web.cookies import records_cookie
+from webapp.web.languages.request_language import current
 from webapp.web.lesson.links import lesson_url
 
 RECENT_COUNT = 5
@@ -82,7 +83,8 @@ class RecentPanel:
 
     def links(self) -> list[tuple[history.Entry, str]]:
         """Each entry with its lesson page's address (in the page's language)."""
-        return [(e, lesson_url("pages.index", e.raw, external=False)) for e in self.entries]
+        lang = current().shared
+        return [(e, lesson_url("pages.index", e.raw, lang, external=False)) for e in self.entries]
 
     @property
     def key(self) -> tuple[object, ...]:

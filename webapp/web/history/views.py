@@ -13,7 +13,7 @@ from webapp.lesson import history
 from webapp.practice.answers import LEVELS
 from webapp.practice.problems import LEVEL_TEXTS, LEVEL_TITLES
 from webapp.web.cookies import history_cookie, progress_cookie, solved_cookie
-from webapp.web.languages.request_language import page_lang
+from webapp.web.languages.request_language import current
 from webapp.web.lesson.links import lesson_url, share_url
 from webapp.web.plumbing.caching import PRIVATE_NO_STORE, cache_control
 
@@ -31,6 +31,8 @@ DONE_MESSAGES = {
 @cache_control(PRIVATE_NO_STORE)
 def index() -> Response:
     entries = history_cookie.load()
+    lang = current().shared  # as the lesson page's own links to results
+    done = request.args.get("done", "")
     page = render_template(
         "history/index.html",
         progress=progress_cookie.load(),
@@ -38,10 +40,11 @@ def index() -> Response:
         levels=[(level, LEVEL_TITLES[level], LEVEL_TEXTS[level]) for level in LEVELS],
         entries=entries,
         dropped=history_cookie.dropped_count(),
-        share_urls={entry.key: share_url(entry.raw) for entry in entries},
-        form_urls={e.key: lesson_url("pages.index", e.raw, external=False) for e in entries},
-        done=_done(request.args.get("done", "")),
+        share_urls={e.key: share_url(e.raw, lang) for e in entries},
+        form_urls={e.key: lesson_url("pages.index", e.raw, lang, external=False) for e in entries},
+        done=_done(done),
         csrf_token=generate_csrf() if entries else None,  # no forms, no token (no cookie)
+        page_query=(("done", done),) if done in DONE_MESSAGES else (),
     )
     return Response(page, mimetype="text/html")
 
@@ -53,7 +56,8 @@ def _done(done: str) -> str | None:
 
 
 def _records() -> list[dict[str, Any]]:
-    return [history.as_record(entry, share_url(entry.raw)) for entry in history_cookie.load()]
+    lang = current().shared
+    return [history.as_record(e, share_url(e.raw, lang)) for e in history_cookie.load()]
 
 
 def _attachment(body: str, mimetype: str, filename: str) -> Response:
@@ -83,7 +87,7 @@ def download_json() -> Response:
 
 
 def _back(done: str) -> Response:
-    return redirect(url_for(".index", done=done, **page_lang()), code=303)  # type: ignore[return-value]
+    return redirect(url_for(".index", done=done, **current().own), code=303)  # type: ignore[return-value]
 
 
 @bp.post("/history/clear")

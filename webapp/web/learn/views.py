@@ -15,6 +15,8 @@ from webapp.learning.descent import (
 )
 from webapp.learning.params import ParsedTraining, parse_training
 from webapp.pictures.learning_charts import accuracy_curve, loss_curve, plane
+from webapp.web.languages.request_language import current
+from webapp.web.languages.switcher import given
 from webapp.web.lesson.links import share_url
 from webapp.web.plumbing.caching import PUBLIC, cache_control
 from webapp.web.plumbing.rate_limits import LEARNING, rate_limited
@@ -38,8 +40,9 @@ def train_title(training: Training, form: ParsedTraining) -> str:
 @rate_limited(LEARNING)
 def index() -> tuple[str, int]:
     form = parse_training(request.args.to_dict(flat=False))
+    query = given(form.raw, request.args)
     if not form.ok:
-        return render_template("learn/index.html", form=form, training=None), 400
+        return render_template("learn/index.html", form=form, training=None, page_query=query), 400
     training = trained(form.settings)
     people = make_people(training.n, training.seed)
     return (
@@ -55,7 +58,8 @@ def index() -> tuple[str, int]:
             loss=loss_curve(training),
             accuracy=accuracy_curve(training),
             plane=plane(people, training),
-            lesson_url=share_url(learned_parameters(training), external=False),
+            lesson_url=share_url(learned_parameters(training), current().shared, external=False),
+            page_query=query,
         ),
         200,
     )

@@ -2,7 +2,7 @@
 embed code, its oEmbed URL and a preview of exactly that widget.
 
 Without JavaScript it is a GET form that re-renders the lesson page with the choices
-(``embed_*`` fields, webapp/api/oembed.py ``builder_options``); with it,
+(``embed_*`` fields, webapp/widget/options.py ``builder_options``); with it,
 static/js/embed-builder.js rebuilds the same three outputs as the choices change,
 from the same registry (``height_table``) and in the same order.
 """
@@ -10,7 +10,6 @@ from the same registry (``height_table``) and in the same order.
 from __future__ import annotations
 
 import json
-from collections.abc import Hashable
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -18,8 +17,16 @@ from flask import url_for
 
 from webapp.language import gettext
 from webapp.lesson.result import Lesson
-from webapp.web.lesson.links import lesson_url, link_lang
-from webapp.widget.options import BUILDER_WIDTHS, DEFAULT_WIDTH, THEMES, WidgetOptions, snippet
+from webapp.web.languages.request_language import PageLanguage
+from webapp.web.lesson.links import lesson_url
+from webapp.widget.options import (
+    BUILDER_WIDTHS,
+    DEFAULT_WIDTH,
+    THEMES,
+    BuilderChoices,
+    WidgetOptions,
+    snippet,
+)
 from webapp.widget.parts import PARTS, estimated_height, height_table
 
 
@@ -50,11 +57,6 @@ class EmbedBuilder:
     host_script: str
     title: str
 
-    @property
-    def key(self) -> Hashable:
-        """What of the builder changes the page (for the page cache)."""
-        return (tuple(self.options.extra().items()), self.width)
-
 
 def host_script_url() -> str:
     # unversioned: a pasted snippet should not change with each deployment
@@ -74,11 +76,12 @@ def oembed_url(base: str, widget_url: str, width: int) -> str:
 
 
 def embed_builder(
-    lesson: Lesson, is_example: bool, options: WidgetOptions, width: int
+    lesson: Lesson, is_example: bool, choices: BuilderChoices, language: PageLanguage
 ) -> EmbedBuilder:
     """The builder for one lesson and the choices the page was asked for."""
+    options, width = choices.options, choices.width
     # A German page's widget speaks German: lesson_url names ``lang`` last.
-    widget_url = lesson_url("embed.index", lesson.raw, **options.extra())
+    widget_url = lesson_url("embed.index", lesson.raw, language.shared, **options.extra())
     height = estimated_height(options.shown_parts, width)
     title = gettext("Neuron Lab: %(summary)s", summary=lesson.summary)
     host_script, base = host_script_url(), oembed_base()  # url_for once each
@@ -95,8 +98,8 @@ def embed_builder(
         widths=BUILDER_WIDTHS,
         themes=THEMES,
         lesson_fields=() if is_example else tuple(lesson.raw.items()),
-        widget_base=lesson_url("embed.index", lesson.raw, named_lang=False),
-        lang=link_lang().get("lang", ""),
+        widget_base=lesson_url("embed.index", lesson.raw, {}),  # the script adds the rest
+        lang=language.shared.get("lang", ""),
         oembed_base=base,
         host_script=host_script,
         title=title,

@@ -3,69 +3,47 @@ by the view from one parsed request (templates call no geometry and read no sess
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
 from webapp.language import gettext
-from webapp.lesson.params import ParsedLesson
+from webapp.lesson.params import ParsedLesson, query_string
 from webapp.lesson.result import Lesson
 from webapp.pictures import LuckChart, Pictures, pictures, preview_card
-from webapp.practice.answers import ParsedAnswers
-from webapp.practice.check import Attempt
-from webapp.practice.problems import LEVEL_TITLES
-from webapp.practice.progress import LevelProgress
+from webapp.web.languages.request_language import PageLanguage
+from webapp.web.languages.switcher import Query, given
 from webapp.web.lesson.embed_builder import EmbedBuilder, embed_builder, host_script_url
 from webapp.web.lesson.links import lesson_url, share_url
+from webapp.web.lesson.predict import PredictView
 from webapp.widget.options import DEFAULT_HEIGHT, DEFAULT_WIDTH, BuilderChoices, snippet
 
 
 @dataclass(frozen=True)
-class PredictView:
-    """Predict mode's part of a page: the questions, their verdicts, where they go."""
+class PageKey:
+    """What a lesson page's head and main part are made of, so what the page cache keys
+    them on: nothing else may change their bytes (the recent-results panel, the switcher
+    and anything per browser are rendered around them)."""
 
-    attempt: Attempt
-    answers: ParsedAnswers
-    action: str  # the endpoint the answers' form is sent to
-    hidden: dict[str, str]  # the lesson's parameters, mode, practice and ask
-    problem_url: str  # this problem's link, without answers
-    show_url: str  # the same lesson with every step worked (mode=show)
-    progress: LevelProgress | None = None  # the level's progress after this check
-    next_url: str | None = None  # a new problem at this level
-    dropped_now: int = 0  # history entries that gave way for the progress
+    root: str  # the site's root as the request named it: every absolute link starts so
+    query: str  # the lesson's canonical link: every parameter, in contract order
+    example: bool  # the worked example (no parameter given), not a learner's result
+    language: PageLanguage  # its words and numbers, and which of its links name lang
+    builder: tuple[object, ...]  # the embed builder's choices
 
-    @property
-    def level_title(self) -> str | None:
-        level = self.attempt.level
-        if level is None:
-            return None
-        return gettext(
-            "Practice level %(level)s: %(title)s", level=level, title=LEVEL_TITLES[level]
-        )
+    @classmethod
+    def of(
+        cls, parsed: ParsedLesson, choices: BuilderChoices, language: PageLanguage, root: str
+    ) -> PageKey:
+        """The key of the page ``lesson_page`` builds from the same request."""
+        return cls(root, query_string(parsed.raw), not parsed.given, language, choices.key)
 
 
-def predict_view(
-    lesson: Lesson,
-    answers: ParsedAnswers,
-    attempt: Attempt,
-    *,
-    endpoint: str = "pages.index",
-    **extra: str,
-) -> PredictView:
-    """The predict part of a page for a lesson and its parsed answers (``extra``: the
-    widget's own options, after the problem's parameters)."""
-    problem = {"mode": "predict"}
-    if answers.level is not None:
-        problem["practice"] = str(answers.level)
-    if answers.asked_explicitly:
-        problem["ask"] = "-".join(answers.ask)
-    return PredictView(
-        attempt=attempt,
-        answers=answers,
-        action=endpoint,
-        hidden={**lesson.raw, **problem, **extra},
-        problem_url=lesson_url(endpoint, lesson.raw, **problem, **extra),
-        show_url=lesson_url(endpoint, lesson.raw, external=False, **extra),
-    )
+def lesson_query(parsed: ParsedLesson, args: Mapping[str, object]) -> Query:
+    """The lesson's parsed parameters the URL gave, and its mode, for the page's links
+    in other languages (a mode the parser refused is left behind)."""
+    mode = {} if "mode" in parsed.errors else {"mode": parsed.mode}
+    return given({**parsed.raw, **mode}, args)
 
 
 @dataclass(frozen=True)
@@ -83,6 +61,7 @@ class LessonPage:
     pictures: Pictures | None = None
     luck: LuckChart | None = None
     predict: PredictView | None = None
+    page_query: Query = ()  # its parameters, for the switcher and hreflang
 
     @property
     def revealed(self) -> bool:
@@ -105,14 +84,16 @@ class LessonPage:
 
 def embed_code(
     lesson: Lesson,
+    lang: Mapping[str, str],
     width: int = DEFAULT_WIDTH,
     height: int = DEFAULT_HEIGHT,
     max_height: int | None = None,
+    /,
     **extra: str,
 ) -> str:
     """The embed snippet for exactly this result (plain text: the template escapes it)."""
     return snippet(
-        src=lesson_url("embed.index", lesson.raw, **extra),
+        src=lesson_url("embed.index", lesson.raw, lang, **extra),
         title=f"Neuron Lab: {lesson.summary}",
         host_script=host_script_url(),
         width=width,
@@ -124,32 +105,36 @@ def embed_code(
 def lesson_page(
     form: ParsedLesson,
     lesson: Lesson | None,
+    language: PageLanguage,
     *,
     widget: bool = False,
-    embed: BuilderChoices | None = None,
+    choices: BuilderChoices | None = None,
+    query: Query = (),
 ) -> LessonPage:
     """The page model for a parsed request and, when it was valid, its lesson.
 
-    ``embed``: the embed builder's choices (options and width; default: none made).
-    The widget shows no luck chart, link preview or embed builder, so it skips them.
+    ``choices``: the embed builder's (default: none made); ``query``: the page's own
+    parameters (``lesson_query``). The widget shows no luck chart, link preview or embed
+    builder, so it skips them.
     """
     if lesson is None:
-        return LessonPage(form)
+        return LessonPage(form, page_query=query)
     drawn = pictures(lesson)  # each picture is drawn when the template first reads it
     common = LessonPage(
         form=form,
         lesson=lesson,
         is_example=not form.given,
-        share_url=share_url(lesson.raw),
+        share_url=share_url(lesson.raw, language.shared),
         pictures=drawn,
+        page_query=query,
     )
     if widget:
         return common
-    choices = embed or BuilderChoices()
-    builder = embed_builder(lesson, common.is_example, choices.options, choices.width)
+    choices = choices or BuilderChoices()
+    builder = embed_builder(lesson, common.is_example, choices, language)
     return replace(
         common,
-        preview_url=lesson_url("preview.image", lesson.raw),
+        preview_url=lesson_url("preview.image", lesson.raw, language.shared),
         embed_code=builder.code,
         builder=builder,
         luck=drawn.luck,

@@ -6,10 +6,11 @@ import hashlib
 
 from flask import Blueprint, Response, abort, request
 
-from webapp.language import DEFAULT_LANGUAGE, active
+from webapp.language import DEFAULT_LANGUAGE
 from webapp.lesson.params import parse_lesson, query_string
 from webapp.pictures import preview_card
 from webapp.web.caches.lru import LRU
+from webapp.web.languages.request_language import current
 from webapp.web.plumbing.caching import OWN, cache_control
 from webapp.web.plumbing.rate_limits import PREVIEW, rate_limited
 
@@ -37,7 +38,7 @@ def image() -> Response:
     if not parsed.ok:
         abort(400, "; ".join(parsed.errors.values()))
     query = query_string(parsed.raw)
-    language = active().code  # the card's words and decimal commas (lang=de)
+    language = current().code  # the card's words and decimal commas (lang=de)
     tag = etag(query, language)
     # If-None-Match compares weakly (RFC 9110): answer 304 before drawing anything.
     if request.if_none_match.contains_weak(tag):

@@ -1,76 +1,91 @@
-"""The lesson page and the random-weights control."""
+"""The lesson page and the random-weights control.
+
+A result page is parsed, recorded in the history, then built from its parts: its head
+and main part are the same for every browser and kept per page key (web/caches/
+page_cache.py); only the recent-results panel and the switcher around them are rendered
+per browser. The lesson itself is computed on a miss only.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
 import numpy as np
 from flask import Blueprint, Response, redirect, render_template, request, url_for
 from markupsafe import Markup
 
-from webapp.lesson.params import ParsedLesson, parse_lesson, query_string
+from webapp.lesson.params import ParsedLesson, parse_lesson
 from webapp.lesson.random_weights import with_random_weights
-from webapp.practice.answers import parse_answers
-from webapp.practice.check import attempt, default_ask
-from webapp.practice.steps import all_steps
 from webapp.web.caches import page_cache
 from webapp.web.caches.response_cache import mark_cacheable
 from webapp.web.cookies import history_cookie, progress_cookie
-from webapp.web.languages.request_language import page_lang
+from webapp.web.languages.request_language import PageLanguage, current
+from webapp.web.languages.switcher import Query
 from webapp.web.lesson.links import lesson_url, share_url
-from webapp.web.lesson.page import LessonPage, lesson_page, predict_view
+from webapp.web.lesson.page import LessonPage, PageKey, lesson_page, lesson_query
+from webapp.web.lesson.predict import answers_query, predict_part
 from webapp.web.plumbing.caching import NO_STORE, PRIVATE, cache_control
 from webapp.web.plumbing.rate_limits import fresh_render
-from webapp.widget.options import builder_options
+from webapp.widget.options import BuilderChoices, builder_options
 
 bp = Blueprint("pages", __name__)
+Args = Mapping[str, Sequence[str]]
 
 
-def _render(page: LessonPage, recent: history_cookie.RecentPanel) -> str:
-    """The whole page; its head and main part are kept per link (the same for every
-    browser), so only the recent-results panel differs between browsers."""
-    builder = page.builder.key if page.builder else None  # the embed builder's choices
-    key = (request.url_root, query_string(page.form.raw), page.is_example, builder)
+@dataclass(frozen=True)
+class LessonParts:
+    """A lesson page without what differs between browsers: its head, its main part
+    (pictures and all) and its title."""
+
+    head: Markup
+    main: Markup
+    title: str | None
+    scripts: bool  # the result's enhancements: copy buttons, the embed builder
+
+
+def _parts(page: LessonPage, *, head: bool = True) -> LessonParts:
+    """Render the page's parts; the main part is the costly render: counted per client."""
     context = page.context()
-    head = page_cache.cached(
-        ("head", *key), lambda: render_template("lesson/_head.html", **context)
-    )
-    # The main part, pictures and all, is the costly render: counted per client.
-    main = page_cache.cached(
-        ("main", *key),
-        lambda: fresh_render(lambda: render_template("lesson/_main.html", **context)),
-    )
-    return render_template(
-        "lesson/index.html", lesson_head=head, lesson_main=main, recent=recent, **context
+    return LessonParts(
+        head=Markup(render_template("lesson/_head.html", **context) if head else ""),
+        main=Markup(fresh_render(lambda: render_template("lesson/_main.html", **context))),
+        title=page.title,
+        scripts=page.lesson is not None,
     )
 
 
-def render_lesson(parsed: ParsedLesson) -> tuple[str, int]:
+def _whole(parts: LessonParts, recent: history_cookie.RecentPanel, query: Query) -> str:
+    """The page around its parts: this browser's recent results, the switcher."""
+    return render_template("lesson/index.html", parts=parts, recent=recent, page_query=query)
+
+
+def _result(parsed: ParsedLesson, choices: BuilderChoices, language: PageLanguage) -> LessonParts:
+    return _parts(lesson_page(parsed, parsed.lesson(), language, choices=choices))
+
+
+def render_lesson(parsed: ParsedLesson, args: Args) -> tuple[str, int]:
     """The lesson page for parsed parameters: the result (200) or the form (400)."""
+    language, query = current(), lesson_query(parsed, args)
     if not parsed.ok:
-        page = lesson_page(parsed, None)
-        main = Markup(fresh_render(lambda: render_template("lesson/_main.html", **page.context())))
-        recent = history_cookie.recent_panel()
-        html = render_template(
-            "lesson/index.html", lesson_main=main, recent=recent, **page.context()
-        )
-        return html, 400
+        parts = _parts(lesson_page(parsed, None, language), head=False)
+        return _whole(parts, history_cookie.recent_panel(), query), 400
     if parsed.predict:
-        return _render_predict(parsed)
-    # A page cache hit needs only the canonical link and the panel: the lesson itself
-    # is computed on a miss only.
+        return _render_predict(parsed, args, language, query)
+    # A page cache hit needs only the page key and the panel: the history is recorded
+    # from the parameters alone, and the lesson computed on a miss only.
     dropped = history_cookie.record(parsed.raw) if parsed.given else 0
-    recent = history_cookie.recent_panel(dropped)
-    embed = builder_options(request.args.to_dict(flat=False))
-    key = ("page", request.url_root, query_string(parsed.raw), not parsed.given, embed.key)
+    choices = builder_options(args)
+    key = PageKey.of(parsed, choices, language, request.url_root)
+    parts = page_cache.cached(key, lambda: _result(parsed, choices, language))
     mark_cacheable()
-    return page_cache.cached(
-        (*key, recent.key),
-        lambda: _render(lesson_page(parsed, parsed.lesson(), embed=embed), recent),
-    ), 200
+    recent = history_cookie.recent_panel(dropped)
+    return _whole(parts, recent, (*query, *choices.fields())), 200
 
 
-def _render_predict(parsed: ParsedLesson) -> tuple[str, int]:
+def _render_predict(
+    parsed: ParsedLesson, args: Args, language: PageLanguage, query: Query
+) -> tuple[str, int]:
     """Predict mode: the steps as questions, checked when the answers come back.
 
     A checked practice problem is recorded in this browser's progress here, before
@@ -79,35 +94,28 @@ def _render_predict(parsed: ParsedLesson) -> tuple[str, int]:
     Predict pages add nothing to the history: they show no result until answered.
     """
     lesson = parsed.lesson()
-    answers = parse_answers(
-        request.args.to_dict(flat=False), all_steps(lesson), default_ask(lesson)
-    )
-    view = predict_view(lesson, answers, attempt(lesson, answers))
+    view = predict_part(lesson, args, language.shared)
+    answers = view.answers
     if answers.level is not None:
-        next_url = url_for("practice.new", level=answers.level, **page_lang())
+        next_url = url_for("practice.new", level=answers.level, **language.own)
         view = replace(view, next_url=next_url)
         if answers.ok and answers.checked:
-            query = view.problem_url.partition("?")[2]
-            done, dropped = progress_cookie.record(answers.level, query, view.attempt.solved)
+            problem = view.problem_url.partition("?")[2]
+            done, dropped = progress_cookie.record(answers.level, problem, view.attempt.solved)
             view = replace(view, progress=done, dropped_now=dropped)
-    page = replace(lesson_page(parsed, lesson), predict=view, share_url=view.problem_url)
-    context = page.context()
+    page = lesson_page(parsed, lesson, language, query=(*query, *answers_query(answers, args)))
+    page = replace(page, predict=view, share_url=view.problem_url)
     mark_cacheable()
-    main = Markup(fresh_render(lambda: render_template("lesson/_main.html", **context)))
-    html = render_template(
-        "lesson/index.html",
-        lesson_head=Markup(""),
-        lesson_main=main,
-        recent=history_cookie.RecentPanel((), 0, 0),
-        **context,
-    )
-    return html, 200 if answers.ok else 400
+    parts = _parts(page, head=False)
+    empty = history_cookie.RecentPanel((), 0, 0)
+    return _whole(parts, empty, page.page_query), 200 if answers.ok else 400
 
 
 @bp.get("/")
 @cache_control(PRIVATE)
 def index() -> tuple[str, int]:
-    return render_lesson(parse_lesson(request.args.to_dict(flat=False), with_mode=True))
+    args = request.args.to_dict(flat=False)
+    return render_lesson(parse_lesson(args, with_mode=True), args)
 
 
 @bp.get("/random")
@@ -117,8 +125,10 @@ def random_weights() -> Response | tuple[str, int]:
     args = request.args.to_dict(flat=False)
     parsed = parse_lesson(args, ignore=("w1", "w2", "b"), with_mode=True)
     if not parsed.ok:
-        return render_lesson(parsed)
+        return render_lesson(parsed, args)
     raw = with_random_weights(parsed.raw, np.random.default_rng())
+    own = current().own  # the site's own redirect
     if parsed.predict:  # a fresh neuron to predict: the answers and practice stay behind
-        return redirect(lesson_url("pages.index", raw, external=False, mode="predict"), code=303)
-    return redirect(share_url(raw, external=False), code=303)
+        url = lesson_url("pages.index", raw, own, external=False, mode="predict")
+        return redirect(url, code=303)
+    return redirect(share_url(raw, own, external=False), code=303)

@@ -12,6 +12,8 @@ from webapp.practice.problems import LEVEL_TEXTS, LEVEL_TITLES, fresh_seed, prob
 from webapp.practice.progress import MASTERY_STREAK
 from webapp.practice.worksheet import parse_sheet, worksheet
 from webapp.web.cookies import progress_cookie
+from webapp.web.languages.request_language import current
+from webapp.web.languages.switcher import given
 from webapp.web.lesson.links import lesson_url
 from webapp.web.plumbing.caching import NO_STORE, PRIVATE_NO_STORE, PUBLIC, cache_control
 
@@ -22,12 +24,14 @@ bp = Blueprint("practice", __name__)
 @cache_control(PRIVATE_NO_STORE)
 def index() -> Response:
     progress = progress_cookie.load()
+    done = request.args.get("done") == "cleared"
     page = render_template(
         "practice/index.html",
         levels=[(level, LEVEL_TITLES[level], LEVEL_TEXTS[level]) for level in LEVELS],
         progress=progress,
         streak_needed=MASTERY_STREAK,
-        done=request.args.get("done") == "cleared",
+        done=done,
+        page_query=(("done", "cleared"),) if done else (),
         csrf_token=None if progress.empty else generate_csrf(),
     )
     return Response(page, mimetype="text/html")
@@ -48,17 +52,23 @@ def new() -> Response:
     level = int(text)
     solved = progress_cookie.load().level(level).solved
     p = problem(level, fresh_seed(np.random.default_rng()), stage_for(solved))
-    return redirect(lesson_url("pages.index", p.raw, external=False, **p.extra), code=303)
+    url = lesson_url("pages.index", p.raw, current().own, external=False, **p.extra)
+    return redirect(url, code=303)
 
 
 @bp.get("/practice/worksheet")
 @cache_control(PUBLIC)
 def sheet() -> tuple[str, int]:
     parsed = parse_sheet(request.args.to_dict(flat=False))
+    query = given(parsed.raw, request.args)
     if parsed.errors:
-        return render_template("practice/worksheet.html", sheet=None, parsed=parsed), 400
+        html = render_template(
+            "practice/worksheet.html", sheet=None, parsed=parsed, page_query=query
+        )
+        return html, 400
     made = worksheet(**parsed.values)
-    return render_template("practice/worksheet.html", sheet=made, parsed=parsed), 200
+    html = render_template("practice/worksheet.html", sheet=made, parsed=parsed, page_query=query)
+    return html, 200
 
 
 @bp.post("/practice/clear")
@@ -66,5 +76,5 @@ def sheet() -> tuple[str, int]:
 def clear() -> Response:
     """Forget this browser's practice progress (CSRFProtect has checked the token)."""
     progress_cookie.clear()
-    # the redirect names the page's language (webapp/web/languages/request_language.py)
-    return redirect(url_for(".index", done="cleared"), code=303)  # type: ignore[return-value]
+    url = url_for(".index", done="cleared", **current().own)  # in the page's language
+    return redirect(url, code=303)  # type: ignore[return-value]

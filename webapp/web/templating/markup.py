@@ -9,7 +9,7 @@ read the same. Every argument is escaped (markupsafe.escape leaves Markup as it 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -72,6 +72,15 @@ def typed(text: str) -> str:
     return local_number(minus(text))
 
 
+def hidden_fields(fields: Mapping[str, Any]) -> Markup:
+    """A GET form's hidden fields (a form drops its action's query): ``lang`` from the
+    page's language, say."""
+    return Markup("").join(
+        Markup('<input type="hidden" name="{}" value="{}">').format(name, value)
+        for name, value in fields.items()
+    )
+
+
 def xy(label: Any) -> Markup:
     return Markup(f'x="{escape(label.x)}" y="{escape(label.y)}"')
 
@@ -103,6 +112,7 @@ HELPERS = {
     "svg_box": box,
     "svg_circle": circle,
     "svg_said": said,
+    "hidden_fields": hidden_fields,
 }
 
 
