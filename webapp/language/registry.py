@@ -11,13 +11,15 @@ from babel import Locale
 @dataclass(frozen=True)
 class Language:
     """One language: its code (the ``lang`` parameter, ``<html lang>``), its name in its
-    own words (the switcher), its ``og:locale``, and how it writes a decimal number."""
+    own words (the switcher), its ``og:locale``, how it writes a decimal number, and
+    whether it writes a noun with a capital inside a sentence."""
 
     code: str
     name: str
     og_locale: str
     decimal: str  # "." or ","
     percent_suffix: str  # "%" in English, "\u00a0%" in German and Spanish
+    capitalises_nouns: bool = False  # German: "die Aktivierung Sigmoid"
 
     @property
     def decimal_comma(self) -> bool:
@@ -25,7 +27,7 @@ class Language:
         return self.decimal == ","
 
 
-def _from_cldr(code: str, og_locale: str) -> Language:
+def _from_cldr(code: str, og_locale: str, *, capitalises_nouns: bool = False) -> Language:
     locale = Locale.parse(code)
     symbols = locale.number_symbols["latn"]
     pattern = locale.percent_formats[None].pattern  # '#,##0%' or '#,##0\xa0%'
@@ -35,6 +37,7 @@ def _from_cldr(code: str, og_locale: str) -> Language:
         og_locale=og_locale,
         decimal=symbols["decimal"],
         percent_suffix=pattern[pattern.rindex("0") + 1 :],
+        capitalises_nouns=capitalises_nouns,
     )
 
 
@@ -46,6 +49,6 @@ DEFAULT_LANGUAGE = "en"
 # Order is the switcher's order. og:locale names the country the texts were written for.
 LANGUAGES: dict[str, Language] = {
     "en": _from_cldr("en", "en_GB"),
-    "de": _from_cldr("de", "de_DE"),
+    "de": _from_cldr("de", "de_DE", capitalises_nouns=True),
     "es": _from_cldr("es", "es_ES"),
 }
