@@ -13,11 +13,12 @@ newstyle wrappers call back into the context twice for each).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, MutableMapping
 from gettext import NullTranslations
 from typing import Any
 
 from flask.templating import Environment as FlaskEnvironment
+from jinja2 import Template
 from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
 from markupsafe import Markup
@@ -26,6 +27,7 @@ from webapp.language import active, gettext
 from webapp.language.speaking import current_translations, translated_plural
 
 _GETTEXT_NAMES = frozenset({"_", "gettext"})
+Globals = MutableMapping[str, Any] | None
 
 
 def template_gettext(message: str, /, **variables: Any) -> Markup:
@@ -80,19 +82,34 @@ def _rewritten(tokens: list[Token], translations: NullTranslations) -> Iterator[
 
 
 class LanguageEnvironment(FlaskEnvironment):
-    """Flask's environment, loading each template from the active language's overlay."""
+    """Flask's environment, each template loaded from the active language's overlay.
 
-    def _load_template(self, name: Any, globals: Any) -> Any:
+    Only Jinja's public API: ``overlay()`` makes an environment with the same loader,
+    filters and globals and a template cache of its own; ``get_template`` and
+    ``select_template`` (which Flask's ``render_template`` and every ``{% include %}`` /
+    ``{% import %}`` go through) hand the name to the overlay, which loads, compiles and
+    keeps it as any environment does. A template compiled there has the overlay as its
+    environment, so what it includes comes from the same language.
+    """
+
+    def get_template(
+        self, name: str | Template, parent: str | None = None, globals: Globals = None
+    ) -> Template:
         if not self.overlayed:
-            return self._overlay()._load_template(name, globals)
-        template = super()._load_template(name, None)
-        if globals:  # a template's own globals go in a ChainMap of its own (make_globals)
-            if template.globals is self.globals:
-                template.globals = super().make_globals({})
-            template.globals.update(globals)
-        return template
+            return self.for_language().get_template(name, parent, globals)
+        return _with_globals(self, super().get_template(name, parent), globals)
 
-    def make_globals(self, d: Any) -> Any:
+    def select_template(
+        self,
+        names: Iterable[str | Template],
+        parent: str | None = None,
+        globals: Globals = None,
+    ) -> Template:
+        if not self.overlayed:
+            return self.for_language().select_template(names, parent, globals)
+        return _with_globals(self, super().select_template(names, parent), globals)
+
+    def make_globals(self, d: Globals) -> MutableMapping[str, Any]:
         """A template's globals: the environment's own dict when it has none of its own.
 
         Jinja's default, a ChainMap over them, is slow just where it is read: every
@@ -100,13 +117,15 @@ class LanguageEnvironment(FlaskEnvironment):
         difference with it, each a Python-level walk of its 30-odd names (about 1 ms of
         a fresh lesson page's 33 contexts and 19 imports). The very same dict still
         shows the template later changes to the environment's globals, as Jinja
-        promises; a template given globals of its own gets its ChainMap (above)."""
+        promises; a template given globals of its own gets its ChainMap
+        (``_with_globals``)."""
         if not d:
             return self.globals
         return super().make_globals(d)
 
-    def _overlay(self) -> LanguageEnvironment:
-        # keyed on the loader too: a test may swap it after the first page
+    def for_language(self) -> LanguageEnvironment:
+        """The active language's overlay, made on first use (keyed on the loader too: a
+        test may swap it after the first page)."""
         key = (active().code, id(self.loader))
         overlays: dict[tuple[str, int], LanguageEnvironment] = self.__dict__.setdefault(
             "neuron_lab_overlays", {}
@@ -116,3 +135,14 @@ class LanguageEnvironment(FlaskEnvironment):
             overlay.neuron_lab_translations = current_translations()  # type: ignore[attr-defined]
             overlays[key] = overlay  # type: ignore[assignment]
         return overlays[key]
+
+
+def _with_globals(env: LanguageEnvironment, template: Template, globals: Globals) -> Template:
+    """A template asked for with globals of its own keeps them in a ChainMap of its own
+    (loaded without them, it shares the environment's dict: ``make_globals``)."""
+    if globals:
+        if template.globals is env.globals:
+            template.globals = env.make_globals(dict(globals))
+        else:
+            template.globals.update(globals)
+    return template
