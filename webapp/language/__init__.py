@@ -1,13 +1,20 @@
 """The learner's language: the registry of languages, the active one, and its words and
-numbers. No Flask: the web layer chooses a language per request (Flask-Babel) and makes it
-active here; the domain's messages and numbers read it, so the API, which activates
-none, stays in English with dot decimals.
+numbers. No Flask: the web layer chooses a language per request and makes it active here
+with its catalogue (``translations``); the domain's messages and numbers read it, so the
+API, which activates none, stays in English with dot decimals.
 
 Adding a language is one registry entry (registry.py) and its catalogue
 (webapp/translations/<code>/LC_MESSAGES/messages.po); README "Translating" has the steps.
 """
 
-from webapp.language.registry import CATALOGUES, DEFAULT_LANGUAGE, LANGUAGES, Language
+from webapp.language.registry import (
+    CATALOGUES,
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    Language,
+    from_cldr,
+    translations,
+)
 from webapp.language.speaking import (
     N_,
     active,
@@ -27,6 +34,7 @@ __all__ = [
     "N_",
     "Language",
     "active",
+    "from_cldr",
     "gettext",
     "lazy_gettext",
     "local_number",
@@ -34,4 +42,5 @@ __all__ = [
     "ngettext",
     "pgettext",
     "speaking",
+    "translations",
 ]

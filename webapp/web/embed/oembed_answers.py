@@ -9,11 +9,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
 from flask import Response, jsonify, url_for
-from flask_babel import force_locale, get_translations
 
 from webapp.api import oembed
 from webapp.challenges.model import parse_challenge
-from webapp.language import DEFAULT_LANGUAGE, LANGUAGES, speaking
+from webapp.language import DEFAULT_LANGUAGE, LANGUAGES, speaking, translations
 from webapp.lesson.params import parse_lesson
 from webapp.web.challenges.page import challenge_snippet, challenge_title
 from webapp.web.languages.request_language import PageLanguage, named_in
@@ -37,7 +36,7 @@ def url_language(query: Query) -> PageLanguage:
 
 @contextmanager
 def _speaking(language: PageLanguage) -> Iterator[None]:
-    with force_locale(language.code), speaking(language.language, get_translations()):
+    with speaking(language.language, translations(language.language)):
         yield
 
 

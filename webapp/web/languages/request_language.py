@@ -4,7 +4,7 @@
 Accept-Language, else English; a language-neutral view (``@language_neutral``: JSON
 for programs) always English. The value holds the registry's entry and whether the URL
 named it; it is made active for the request's messages and numbers (webapp.language),
-given to Flask-Babel as its locale, offered to every template as ``page_language``, and
+read from the registry with its catalogue, offered to every template as ``page_language``, and
 every link, form field and redirect that names ``lang`` is built from it by one of two
 rules (docs/translating.md):
 
@@ -20,9 +20,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from flask import Flask, Response, abort, g, request
-from flask_babel import Babel, get_translations
 
-from webapp.language import CATALOGUES, DEFAULT_LANGUAGE, LANGUAGES, Language, gettext
+from webapp.language import DEFAULT_LANGUAGE, LANGUAGES, Language, gettext, translations
 from webapp.language.speaking import activate, deactivate
 from webapp.web.plumbing.route_facts import F, RouteTable, declare
 from webapp.web.templating.per_language import ConstantMessages, template_gettext, template_ngettext
@@ -90,14 +89,15 @@ def _choose(given: Sequence[str], neutral: bool) -> PageLanguage:
 
 
 def init_app(app: Flask, routes: RouteTable) -> None:
-    """Flask-Babel with the registry's catalogues; the language worked out first thing in
-    every request (``lang`` checked), reset after it, and offered to the templates."""
+    """The language worked out first thing in every request (``lang`` checked), made
+    active with its catalogue, reset after the request, and offered to the templates."""
     neutral = frozenset(endpoint for endpoint, facts in routes.items() if not facts.speaks_language)
 
     def work_out_language() -> None:
         given = request.args.getlist("lang")
         g.page_language = _choose(given, request.endpoint in neutral)
-        request.environ[_TOKEN] = activate(current().language, get_translations())
+        language = current().language
+        request.environ[_TOKEN] = activate(language, translations(language))
         if len(given) > 1:
             abort(400, gettext("Language was given more than once: give it once."))
         if given and named_in(given) is None:
@@ -110,12 +110,6 @@ def init_app(app: Flask, routes: RouteTable) -> None:
             response.vary.add("Accept-Language")
         return response
 
-    Babel(
-        app,
-        locale_selector=lambda: current().code,
-        default_domain="messages",
-        default_translation_directories=CATALOGUES,
-    )
     _install_gettext(app)
     app.before_request(work_out_language)
     app.teardown_request(_reset)
@@ -137,9 +131,10 @@ def _template_context() -> dict[str, object]:
 
 def _install_gettext(app: Flask) -> None:
     """Newstyle gettext ({% trans %} passes its values to gettext, which escapes them),
-    with the page's own plain functions over the catalogue Flask-Babel loaded for this
+    with the page's own plain functions over the catalogue made active for this
     request, and constant messages translated when a template is compiled for a
     language (webapp/web/templating/per_language.py)."""
+    app.jinja_env.add_extension("jinja2.ext.i18n")  # {% trans %}
     app.jinja_env.newstyle_gettext = True  # type: ignore[attr-defined]
     app.jinja_env.globals.update(
         _=template_gettext, gettext=template_gettext, ngettext=template_ngettext
