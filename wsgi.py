@@ -8,7 +8,7 @@ import os
 import sys
 
 from webapp import create_app
-from webapp.web.settings import ConfigError
+from webapp.web.config.settings import ConfigError
 
 try:
     app = create_app()

@@ -10,22 +10,27 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from webapp.extensions import compress, csrf
-from webapp.web import (
+from webapp.web.api import cors
+from webapp.web.blueprints import register_blueprints
+from webapp.web.caches import page_cache
+from webapp.web.caches.response_cache import ResponseCache
+from webapp.web.config.hosts import ForceHttps, HostCheck
+from webapp.web.config.settings import configure
+from webapp.web.cookies import records_cookie
+from webapp.web.languages import request_language, switcher
+from webapp.web.lesson import embed_builder
+from webapp.web.plumbing import (
     caching,
-    embed_builder,
     errors,
-    languages,
-    markup,
     rate_limits,
+    route_facts,
     security,
+    sessions,
     static_files,
 )
-from webapp.web.blueprints import register_blueprints
-from webapp.web.hosts import ForceHttps, HostCheck
-from webapp.web.response_cache import ResponseCache
-from webapp.web.settings import configure
-from webapp.web.template_languages import LanguageEnvironment
-from webapp.web.template_whitespace import StripIndentation
+from webapp.web.templating import markup
+from webapp.web.templating.per_language import LanguageEnvironment
+from webapp.web.templating.whitespace import StripIndentation
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -58,8 +63,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
     Configuration comes from ``FLASK_*`` environment variables (``FLASK_SECRET_KEY``,
     ``FLASK_HTTPS=true``, ``FLASK_PROXY_FIX=1`` …), or ``SECRET_KEY``, then from
-    ``test_config`` (webapp/web/settings.py). Without a key one is created once in the
-    instance folder. A setting that cannot work raises ``ConfigError``.
+    ``test_config`` (webapp/web/config/settings.py). Without a key one is created once in
+    the instance folder. A setting that cannot work raises ``ConfigError``.
     """
     app = Flask(
         __name__,
@@ -71,19 +76,31 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     configure(app, test_config)
     _wrap(app)
     app.json.sort_keys = False  # type: ignore[attr-defined]
-    languages.init_app(app)  # first: every later hook and error page speaks the language
+    register_blueprints(app)
+    static_files.init_app(app, fills=embed_builder.script_fills())
+    routes = route_facts.read(app)  # what each view declared, for the hooks below
+    # Hooks run in this order before a request and in the reverse order after it.
+    request_language.init_app(app, routes)  # first: every later hook speaks the language
+    switcher.init_app(app)
+    _templates(app)
+    csrf.init_app(app)
+    compress.init_app(app)
+    security.init_app(app, routes)
+    errors.init_app(app)
+    cors.init_app(app)
+    page_cache.init_app(app)
+    records_cookie.init_app(app)
+    rate_limits.init_app(app, routes)
+    sessions.init_app(app, routes)
+    caching.init_app(app, routes)  # a view without a cache policy stops the start
+    _warn_about_hosts(app)
+    return app
+
+
+def _templates(app: Flask) -> None:
+    """The filters and helpers every template uses, and how templates are compiled."""
     app.jinja_env.filters.update(markup.FILTERS)
     app.jinja_env.globals.update(markup.HELPERS)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.add_extension(StripIndentation)
-    csrf.init_app(app)
-    compress.init_app(app)
-    security.init_app(app)
-    errors.init_app(app)
-    static_files.init_app(app, fills=embed_builder.script_fills())
-    register_blueprints(app)
-    rate_limits.init_app(app)
-    caching.init_app(app)
-    _warn_about_hosts(app)
-    return app

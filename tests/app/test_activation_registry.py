@@ -24,7 +24,8 @@ STEPS_PARTIAL = (
     '{% from "macros/lesson.html" import n %}'
     '<p class="softsign-steps">Softsign divides z by one more than its size.</p>'
     '<math display="block">{{ fz }}<mo>=</mo><mfrac>{{ n(z) }}<mrow><mn>1</mn><mo>+</mo>'
-    "{{ n(t.intermediate('abs_z')|fmt) }}</mrow></mfrac><mo>=</mo>{{ n(t.output|fmt) }}</math>"
+    "{{ n(trace.intermediate('abs_z')|fmt) }}</mrow></mfrac><mo>=</mo>"
+    "{{ n(trace.output|fmt) }}</math>"
 )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from webapp.web import caching
+from webapp.web.plumbing import caching, route_facts
 
 LESSON = "height=5&height_unit=ft&weight=90&weight_unit=kg&w1=0.2&w2=0.00001&b=1&activation=sigmoid"
 
@@ -80,4 +80,4 @@ def test_a_cached_answer_keeps_its_headers(client):
 
 
 def test_every_route_has_a_policy(app):
-    assert set(app.view_functions) <= set(caching.POLICIES)
+    assert set(caching.policies(route_facts.read(app))) == set(app.view_functions)

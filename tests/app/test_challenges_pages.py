@@ -12,6 +12,7 @@ from openapi_check import validate_answer
 
 from webapp.api.challenges_openapi import CHALLENGE_PATH, CHALLENGES_PATH
 from webapp.challenges.builtins import LADDER
+from webapp.web.cookies import solved_cookie
 
 OK = "people=170cm,60kg;170cm,100kg,1"
 SCRIPT = "<script>alert(1)</script>"
@@ -128,10 +129,8 @@ def test_the_builtins_as_json(client):
 
 
 def test_a_solved_challenge_says_so_with_share_and_lesson_links(client, monkeypatch):
-    from webapp.web import challenge_views
-
     solved = []
-    monkeypatch.setattr(challenge_views, "record_solved", solved.append)
+    monkeypatch.setattr(solved_cookie, "record", solved.append)
     response = client.get("/challenge?name=two-people&w1=0&w2=0.1&b=-8")
     html = response.get_data(as_text=True)
     assert response.status_code == 200

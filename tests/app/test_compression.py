@@ -12,8 +12,8 @@ from pathlib import Path
 import brotli
 import pytest
 
-from webapp.api.embed_parts import height_table
-from webapp.web import static_files
+from webapp.web.plumbing import static_files
+from webapp.widget.parts import height_table
 
 RESULT = (
     "/?height=170&height_unit=cm&weight=176&weight_unit=lb&w1=0.2&w2=0.00001&b=1&activation=tanh"

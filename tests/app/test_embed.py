@@ -11,7 +11,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from webapp.web.records_cookie import COOKIE_NAME
+from webapp.web.cookies.records_cookie import COOKIE_NAME
+from webapp.web.plumbing import route_facts
 
 ROOT = Path(__file__).resolve().parents[2]  # tests/app/ → the repository
 ORDER = ["height", "height_unit", "weight", "weight_unit", "w1", "w2", "b", "activation"]
@@ -245,11 +246,8 @@ def test_other_pages_refuse_framing(client, url):
 
 
 def test_only_the_widgets_views_are_frameable(app):
-    frameable = {
-        endpoint
-        for endpoint, view in app.view_functions.items()
-        if getattr(view, "_frameable", False)
-    }
+    routes = route_facts.read(app)
+    frameable = {endpoint for endpoint, facts in routes.items() if facts.framable}
     assert frameable == {"embed.index", "embed.random_weights", "challenges.embed"}
 
 

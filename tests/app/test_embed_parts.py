@@ -9,7 +9,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from webapp.api.embed_parts import PARTS
+from webapp.widget.parts import PARTS
 
 FULL_90 = (
     "height=4&height_unit=ft&weight=90&weight_unit=kg&w1=0.2&w2=0.00001&b=1&activation=sigmoid"

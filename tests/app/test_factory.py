@@ -6,7 +6,7 @@ import multiprocessing
 import os
 
 from webapp import create_app
-from webapp.web.secret_key import load_or_create_secret_key
+from webapp.web.config.secret_key import load_or_create_secret_key
 
 
 def test_config_for_tests():

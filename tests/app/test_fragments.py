@@ -1,9 +1,10 @@
-"""The per-link page cache: the same link gives the same page, never another browser's."""
+"""The per-link page cache: the same link gives the same page, never another browser's,
+and nothing of one request's raw query reaches another's page."""
 
 from __future__ import annotations
 
-from webapp.web.lru import LRU
-from webapp.web.page_cache import EXTENSION
+from webapp.web.caches.lru import LRU
+from webapp.web.caches.page_cache import EXTENSION
 
 LINK = "/?height=5&height_unit=ft&weight=70&weight_unit=kg&w1=0.2&w2=0.00001&b=1&activation=sigmoid"
 
@@ -12,7 +13,7 @@ def test_a_link_renders_the_same_page_from_the_cache(client, app):
     first = client.get(LINK)
     cache = app.extensions[EXTENSION]
     filled = len(cache)
-    assert filled >= 3  # the head, the main part and the whole page
+    assert filled == 1  # the page's head and main part, kept once per page key
     second = app.test_client().get(LINK)  # a fresh browser: same panel, so the same page
     assert first.status_code == second.status_code == 200
     assert first.data == second.data
@@ -49,3 +50,15 @@ def test_the_cache_is_bounded_and_can_be_turned_off(make_app):
     response = app.test_client().get(LINK)
     assert response.status_code == 200
     assert len(app.extensions[EXTENSION]) == 0
+
+
+def test_an_unknown_parameter_never_reaches_a_page_or_its_cache(app):
+    """A poisoned link renders the same cached parts as the clean one, and neither page
+    names the parameter no parser knows (not in the switcher, hreflang or a form)."""
+    poisoned = app.test_client().get(LINK + "&zz=POISON&lang=de")
+    clean = app.test_client().get(LINK + "&lang=de")
+    reordered = app.test_client().get("/?lang=de&" + "&".join(reversed(LINK[2:].split("&"))))
+    assert poisoned.status_code == clean.status_code == reordered.status_code == 200
+    assert len(app.extensions[EXTENSION]) == 1
+    assert poisoned.data == clean.data == reordered.data
+    assert b"POISON" not in poisoned.data and b"zz=" not in poisoned.data

@@ -17,8 +17,8 @@ from flask.testing import FlaskClient
 from webapp.lesson import history, records
 from webapp.lesson.params import LESSON_DEFAULTS as DEFAULTS
 from webapp.lesson.params import PARAMETER_ORDER
-from webapp.web import records_cookie
-from webapp.web.history_cookie import LEGACY_KEYS
+from webapp.web.cookies import records_cookie
+from webapp.web.cookies.history_cookie import LEGACY_KEYS
 
 NOW = 1_780_000_000  # 2026-05-28T20:26:40Z
 

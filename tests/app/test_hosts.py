@@ -14,7 +14,7 @@ from werkzeug.test import EnvironBuilder, run_wsgi_app
 from werkzeug.wrappers import Response
 
 from webapp import create_app
-from webapp.web.hosts import valid_host
+from webapp.web.config.hosts import valid_host
 
 LESSON = "height=5&height_unit=ft&weight=90&weight_unit=kg&w1=0.2&w2=0.00001&b=1&activation=sigmoid"
 PATHS = [

@@ -11,9 +11,8 @@ import pytest
 from babel.support import Translations
 from flask.testing import FlaskClient
 
-from webapp.language import LANGUAGES, gettext, speaking
+from webapp.language import CATALOGUES, LANGUAGES, gettext, speaking
 from webapp.lesson.params import LABELS, MODES, parse_lesson, parse_number
-from webapp.web.languages import TRANSLATIONS
 
 EXAMPLE_STEPS = {
     "de": (
@@ -351,7 +350,7 @@ def test_a_comma_on_a_german_page_is_a_decimal_comma(module_client):
 
 
 def _translations(code: str) -> Translations:
-    return Translations.load(TRANSLATIONS, [code], domain="messages")
+    return Translations.load(CATALOGUES, [code], domain="messages")
 
 
 @pytest.mark.parametrize("code", ["de", "es"])

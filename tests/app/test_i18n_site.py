@@ -16,8 +16,9 @@ from werkzeug.exceptions import InternalServerError
 
 from webapp.lesson import history, records
 from webapp.lesson.params import LESSON_DEFAULTS
-from webapp.web import history_cookie, rate_limits, records_cookie
-from webapp.web.errors import page_texts
+from webapp.web.cookies import history_cookie, records_cookie
+from webapp.web.plumbing import rate_limits
+from webapp.web.plumbing.errors import page_texts
 
 NOW = 1_780_000_000  # 2026-05-28T20:26:40Z
 
@@ -82,7 +83,7 @@ def test_the_frame_in_english_is_unchanged(client):
 
 
 def test_accept_language_alone_chooses_the_frame_and_its_links_name_it(client):
-    """As share links do (webapp/web/links.py): the next page speaks the same language."""
+    """As share links do (webapp/web/lesson/links.py): the next page speaks the same language."""
     text = page(client, "/history", headers={"Accept-Language": "es-ES,es;q=0.9"})
     assert '<html lang="es"' in text
     assert ("/history?lang=es", "Historial") in nav_links(text)

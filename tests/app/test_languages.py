@@ -1,4 +1,5 @@
-"""Which language a page speaks, and what follows from it (webapp/web/languages.py).
+"""Which language a page speaks, and what follows from it
+(webapp/web/languages/request_language.py).
 
 ``lang`` first, then Accept-Language, then English; ``Vary: Accept-Language`` only where
 the header chose; a switcher and hreflang alternates that keep the result; share links

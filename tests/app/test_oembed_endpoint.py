@@ -25,7 +25,7 @@ def ask(client, url: str | None = None, **params):
     return client.get("/oembed", query_string=query)
 
 
-COMPACT = 232  # webapp/api/embed_parts.py: the default parts, folded, at any width
+COMPACT = 232  # webapp/widget/parts.py: the default parts, folded, at any width
 
 
 def test_oembed_for_a_lesson_result(client):

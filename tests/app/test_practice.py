@@ -13,7 +13,7 @@ import pytest
 from webapp.lesson.params import parse_lesson
 from webapp.practice.problems import problem
 from webapp.practice.steps import all_steps
-from webapp.web.records_cookie import COOKIE_NAME
+from webapp.web.cookies.records_cookie import COOKIE_NAME
 
 EXAMPLE = (
     "/?height=4&height_unit=ft&weight=80&weight_unit=kg&w1=0.2&w2=0.00001&b=1&activation=sigmoid"

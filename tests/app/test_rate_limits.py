@@ -9,8 +9,8 @@ import re
 import pytest
 
 from webapp import create_app
-from webapp.web import response_cache
-from webapp.web.response_cache import ResponseCache
+from webapp.web.caches import response_cache
+from webapp.web.caches.response_cache import ResponseCache
 
 LESSON = "height_unit=cm&weight=90&weight_unit=kg&w1=0.2&w2=0.00001&b=1&activation=sigmoid"
 FIRST = {"REMOTE_ADDR": "192.0.2.10"}  # a computer room's NAT address

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from webapp.web import response_cache
-from webapp.web.records_cookie import COOKIE_NAME
-from webapp.web.response_cache import ResponseCache
+from webapp.web.caches import response_cache
+from webapp.web.caches.response_cache import ResponseCache
+from webapp.web.cookies.records_cookie import COOKIE_NAME
 
 LINK = "/?height=5&height_unit=ft&weight=90&weight_unit=kg&w1=0.2&w2=0.00001&b=1&activation=sigmoid"
 

@@ -1,4 +1,4 @@
-"""Templates compiled per language (webapp/web/template_languages.py): a constant
+"""Templates compiled per language (webapp/web/templating/per_language.py): a constant
 ``_("…")`` is translated when the template is compiled for a language, everything else
 at render time, and no language's compiled template is ever served in another."""
 
@@ -9,7 +9,7 @@ from flask import render_template
 from jinja2 import ChoiceLoader, DictLoader
 
 from webapp.language.speaking import current_translations
-from webapp.web.template_languages import _rewritten
+from webapp.web.templating.per_language import _rewritten
 
 PROBE = (
     '{{ _("Compute") }}|{{ _("Compute")|upper }}|{{ x._("Compute") }}|'

@@ -1,4 +1,4 @@
-"""Templates are compiled without their indentation (webapp/web/template_whitespace.py),
+"""Templates are compiled without their indentation (webapp/web/templating/whitespace.py),
 and static files can carry a fact the app writes in at start (static_files fills)."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from webapp.web import static_files
+from webapp.web.plumbing import static_files
 
 RESULT = "/?height=170&height_unit=cm&weight=176&weight_unit=lb&w1=0.2&w2=0.00001&b=1"
 

@@ -181,7 +181,7 @@ def test_a_host_script_that_loads_after_the_widget_still_sizes_it(page, live_ser
     page.goto(host_site("late.html", iframe_only))
     frame = widget_frame(page, live_server)
     page.wait_for_timeout(300)  # the widget has posted its height: nobody was listening
-    # the compact default's own height, from the embed code (webapp/api/embed_parts.py) …
+    # the compact default's own height, from the embed code (webapp/widget/parts.py) …
     assert page.locator("iframe").get_attribute("height") == COMPACT
     # … less the host's 3 px borders (border-box): a few px short until the script fits it
     assert iframe_inner_height(page) < content_height(frame)

@@ -1,7 +1,7 @@
 """The widget's parts and the embed builder in Chromium, framed by another origin.
 
 Every widget — the compact default and each part alone — grows to its content and never
-scrolls inside; oEmbed's height (webapp/api/embed_parts.py, an estimate per part) is
+scrolls inside; oEmbed's height (webapp/widget/parts.py, an estimate per part) is
 within 10 % of the measured height at 400 px; a maxheight holds; the builder's code,
 pasted into another site's page, gives the widget its preview shows; axe finds nothing.
 """
@@ -16,7 +16,7 @@ import pytest
 from test_embed_browser import content_height
 from test_embed_browser import host_site as host_site  # the fixture, shared
 
-from webapp.api.embed_parts import PARTS
+from webapp.widget.parts import PARTS
 
 RESULT = "height=4&height_unit=ft&weight=80&weight_unit=kg&w1=0.2&w2=0.00001&b=1&activation=sigmoid"
 WIDGETS = {"default": "", **{name: f"&parts={name}" for name in PARTS}}

@@ -1,16 +1,22 @@
 """The house rules of webapp/ and templates/, read from the source: Python's ``ast``,
 Jinja's own parser, and a subprocess for what an import really loads. No Flask, no app.
 
-- lesson, learning, pictures, practice and api import no web framework;
-- layers import downwards only: language < lesson < learning < pictures < practice < api < web < the
-  factory
-  (webapp/__init__.py), and webapp.extensions is for web and the factory;
+- language, lesson, learning, pictures, practice, challenges, widget and api import no web
+  framework;
+- layers import downwards only: language < lesson < learning < pictures < practice,
+  challenges, widget < api < web < the factory (webapp/__init__.py), and
+  webapp.extensions is for web and the factory;
 - no function or method in webapp/ is longer than 50 lines;
 - imports are at the top of a module, never inside a function, and no modules import
   each other in a circle;
 - activations are looked up by name only where input is parsed; below, the object travels;
+- the web layer: no literal table of endpoint or blueprint names (each route declares
+  its facts on its view), no language code outside webapp/language/ (read the registry),
+  no folder of webapp/ over 15 modules (rooms by feature), no view module importing
+  another;
 - templates present numbers, they never compute them: no arithmetic in ``{{ }}``/``{% %}``;
 - no ``{% include … ignore missing %}``: a missing template is an error, not a gap;
+- templates name their variables: no one-letter loop or set variable but x, y, z, n, f;
 - and the tests in tests/unit/ themselves need no Flask and no app.
 
 Each test lists every offender with its file and line.
@@ -29,21 +35,33 @@ from pathlib import Path
 import pytest
 from jinja2 import Environment, nodes
 
+from webapp.language import LANGUAGES
+
 ROOT = Path(__file__).resolve().parents[2]  # tests/unit/ → the repository
 PACKAGE = ROOT / "webapp"
 TEMPLATES = ROOT / "templates"
 UNIT_TESTS = Path(__file__).resolve().parent
 
-FRAMEWORK_FREE = ("language", "lesson", "learning", "pictures", "practice", "challenges", "api")
+FRAMEWORK_FREE = (
+    "language",
+    "lesson",
+    "learning",
+    "pictures",
+    "practice",
+    "challenges",
+    "widget",
+    "api",
+)
 FRAMEWORKS = ("flask", "werkzeug", "jinja2", "flask_wtf")
 MAX_FUNCTION_LINES = 50
 
 # Which layers each layer may import (low → high: lesson, learning, pictures, practice,
-# challenges, api, web; the factory, webapp/__init__.py, on top). "extensions" is
+# challenges, widget, api, web; the factory, webapp/__init__.py, on top). "extensions" is
 # webapp/extensions.py. practice (problems, verdicts, mastery, worksheets) and challenges
-# build on the lesson only.
+# build on the lesson only; widget (the embeddable widget's parts and options) on the
+# languages alone.
 # language (the active language, its messages and numbers) is below them all.
-LOWER = ("language", "lesson", "learning", "pictures", "practice", "challenges", "api")
+LOWER = FRAMEWORK_FREE
 MAY_IMPORT: dict[str, set[str]] = {
     "language": {"language"},
     "lesson": {"language", "lesson"},
@@ -51,6 +69,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "pictures": {"language", "lesson", "learning", "pictures"},
     "practice": {"language", "lesson", "practice"},
     "challenges": {"language", "lesson", "challenges"},  # pictures take its values
+    "widget": {"language", "widget"},
     "api": {*LOWER},
     "web": {*LOWER, "web", "extensions"},
     "extensions": {"extensions"},
@@ -182,9 +201,9 @@ def test_lesson_learning_pictures_and_api_import_no_web_framework():
 
 
 def test_the_framework_probe_would_see_flask():
-    report = frameworks_loaded_by(["webapp.lesson.neuron", "webapp.web.links"], FRAMEWORKS)
-    assert list(report) == ["webapp.web.links"]
-    assert "flask" in report["webapp.web.links"]
+    report = frameworks_loaded_by(["webapp.lesson.neuron", "webapp.web.lesson.links"], FRAMEWORKS)
+    assert list(report) == ["webapp.web.lesson.links"]
+    assert "flask" in report["webapp.web.lesson.links"]
 
 
 # --- b. layers import downwards only -------------------------------------------------
@@ -262,6 +281,151 @@ def test_the_import_reader_resolves_every_form(tmp_path):
         "api",
         "extensions",
     ]
+
+
+# --- f. the web layer: rooms, views, facts on the views, languages in the registry ------
+
+MAX_FOLDER_MODULES = 15
+# What a view module is: it makes a blueprint. Views parse, call and render; what two of
+# them share lives in a module of their room that is no view (a page model, links…).
+_ENDPOINT = re.compile(r"[a-z_]+\.[a-z_]+")
+_LANG_IN_TEXT = re.compile(r"\blang=([A-Za-z-]+)")
+
+
+def _trees() -> Iterator[tuple[str, Path, ast.Module]]:
+    for module, path in MODULES.items():
+        yield module, path, ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+
+
+def _makes_a_blueprint(tree: ast.Module) -> list[str]:
+    """The names of the blueprints the module makes at its top level."""
+    names = []
+    for node in tree.body:
+        call = node.value if isinstance(node, ast.Assign | ast.AnnAssign) else None
+        if isinstance(call, ast.Call) and getattr(call.func, "id", "") == "Blueprint":
+            first = call.args[0] if call.args else None
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                names.append(first.value)
+    return names
+
+
+def view_modules() -> dict[str, list[str]]:
+    """Each module that makes a blueprint, and the blueprints' names."""
+    found = {module: _makes_a_blueprint(tree) for module, _, tree in _trees()}
+    return {module: names for module, names in found.items() if names}
+
+
+def _docstrings(tree: ast.Module) -> set[int]:
+    """The ids of every docstring's node (they may name a code or an endpoint as text)."""
+    kept = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        first = body[0] if isinstance(body, list) and body else None
+        if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+            kept.add(id(first.value))
+    return kept
+
+
+def _strings(node: ast.AST, skip: set[int]) -> Iterator[ast.Constant]:
+    for child in ast.walk(node):
+        if (
+            isinstance(child, ast.Constant)
+            and isinstance(child.value, str)
+            and id(child) not in skip
+        ):
+            yield child
+
+
+def endpoint_tables(tree: ast.Module, blueprints: set[str]) -> Iterator[tuple[int, str]]:
+    """(line, its strings) for each dict, set, tuple or list literal that holds an
+    endpoint ("pages.index") or two blueprints' names or more: a table keyed by route
+    names, where each route should declare its facts itself. (One blueprint's name
+    alone is a word: a JSON key "history", say.)"""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Dict):
+            items: list[ast.expr | None] = list(node.keys)
+        elif isinstance(node, ast.Set | ast.Tuple | ast.List):
+            items = list(node.elts)
+        else:
+            continue
+        texts = [i.value for i in items if isinstance(i, ast.Constant) and isinstance(i.value, str)]
+        endpoints = [t for t in texts if _ENDPOINT.fullmatch(t) and t.split(".")[0] in blueprints]
+        if endpoints or len([t for t in texts if t in blueprints]) > 1:
+            yield node.lineno, ", ".join(texts)
+
+
+def test_no_table_names_endpoints_or_blueprints():
+    blueprints = {name for names in view_modules().values() for name in names}
+    assert {"pages", "api", "embed"} <= blueprints
+    offenders = [
+        f"{_where(path, line)}: {text!r}"
+        for _, path, tree in _trees()
+        for line, text in endpoint_tables(tree, blueprints)
+    ]
+    fail_if_any(
+        offenders, "Literal tables of endpoint or blueprint names (declare it on the view):"
+    )
+
+
+def test_the_endpoint_table_finder():
+    tree = ast.parse(
+        'A = {"pages.index": 1}\nB = frozenset({"api", "challenges_api"})\n'
+        'C = ("api", "name")\nD = ("name", "people")\nurl_for("pages.index")\n'
+        'E = [f(x) for x in ("w1", "w2")]\n'
+    )
+    found = sorted(endpoint_tables(tree, {"pages", "api", "challenges_api"}))
+    assert found == [(1, "pages.index"), (2, "api, challenges_api")]
+
+
+def language_codes_in(tree: ast.Module, codes: set[str]) -> Iterator[tuple[int, str]]:
+    """(line, text) for each string, docstrings aside, that is a language's code or names
+    one as ``lang=<code>``."""
+    for node in _strings(tree, _docstrings(tree)):
+        named = {match.group(1) for match in _LANG_IN_TEXT.finditer(node.value)}
+        if node.value in codes or named & codes:
+            yield node.lineno, node.value
+
+
+def test_no_language_code_outside_the_language_package():
+    codes = set(LANGUAGES)
+    assert codes >= {"en", "de", "es"}
+    offenders = [
+        f"{_where(path, line)}: {text!r}"
+        for module, path, tree in _trees()
+        if layer(module) != "language"
+        for line, text in language_codes_in(tree, codes)
+    ]
+    fail_if_any(offenders, "Language codes outside webapp/language/ (read the registry):")
+
+
+def test_the_language_code_finder():
+    tree = ast.parse('"""About lang=de."""\nA = "de"\nB = f"x?lang=es"\nC = "dex"\nD = "en_GB"\n')
+    found = sorted(language_codes_in(tree, {"en", "de", "es"}))
+    assert found == [(2, "de"), (3, "x?lang=es")]
+
+
+def test_no_folder_holds_more_than_15_modules():
+    folders: dict[Path, int] = {}
+    for path in MODULES.values():
+        folders[path.parent] = folders.get(path.parent, 0) + 1
+    offenders = [
+        f"{folder.relative_to(ROOT)}/: {count} modules"
+        for folder, count in sorted(folders.items())
+        if count > MAX_FOLDER_MODULES
+    ]
+    fail_if_any(offenders, f"Folders of more than {MAX_FOLDER_MODULES} modules (split by feature):")
+
+
+def test_no_view_module_imports_another():
+    views = view_modules()
+    assert len(views) >= 8
+    offenders = [
+        f"{_where(MODULES[module], line)}: {module} imports {target}"
+        for module in views
+        for line, target in _webapp_imports(module, MODULES[module])
+        if target in views and target != module
+    ]
+    fail_if_any(offenders, "View modules importing views (move what they share out of them):")
 
 
 # --- c. short functions --------------------------------------------------------------
@@ -619,6 +783,39 @@ def test_the_ignore_missing_finder():
         '{% include ["d.html", "e.html"] ignore missing with context %}'
     )
     assert list(ignore_missing_includes(source)) == [2, 4]
+
+
+# Templates name what they hold (trace, pictures, meter, attempt …). Single letters stay
+# only where they are the mathematics' own names: the coordinates x and y, the neuron's z,
+# and the MathML helpers n (a number) and f (a factor) the macro library exports.
+ONE_LETTER_ALLOWED = frozenset("xyznf")
+
+
+def one_letter_names(source: str) -> Iterator[tuple[int, str]]:
+    """(line, name) for each single-letter variable a template's for or set binds."""
+    tree = _parse(source)
+    targets = [node.target for node in tree.find_all((nodes.For, nodes.Assign, nodes.AssignBlock))]
+    for target in targets:
+        for name in target.find_all(nodes.Name) if not isinstance(target, nodes.Name) else [target]:
+            if len(name.name) == 1 and name.name not in ONE_LETTER_ALLOWED:
+                yield name.lineno, name.name
+
+
+def test_templates_name_their_variables():
+    offenders = [
+        f"{_where(path, line)}: {name}"
+        for path in templates()
+        for line, name in one_letter_names(path.read_text(encoding="utf-8"))
+    ]
+    fail_if_any(offenders, "One-letter loop or set variables in templates (give them names):")
+
+
+def test_the_one_letter_finder():
+    source = (
+        "{% for t in ticks %}{% endfor %}\n{% set a, trace = 1, 2 %}\n"
+        "{% for x, y in dots %}{% endfor %}{% set m %}…{% endset %}{% set z = 1 %}"
+    )
+    assert sorted(one_letter_names(source)) == [(1, "t"), (2, "a"), (3, "m")]
 
 
 # --- the unit tests themselves ---------------------------------------------------------

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from webapp.api import oembed
+from webapp.widget.options import snippet, widget_options
 
 SITE = "http://localhost/"
 
@@ -99,12 +100,12 @@ def test_the_size_never_exceeds_the_limits(maxwidth, maxheight, size):
     ],
 )
 def test_widget_options(args, controls, theme, extra):
-    options = oembed.widget_options(args)
+    options = widget_options(args)
     assert (options.controls, options.theme, options.extra()) == (controls, theme, extra)
 
 
 def test_the_snippet_escapes_its_attributes():
-    code = oembed.snippet('http://h/embed?a=1&b="2"', "<T> & 'x'", "http://h/s.js", 10, 20)
+    code = snippet('http://h/embed?a=1&b="2"', "<T> & 'x'", "http://h/s.js", 10, 20)
     assert code == (
         '<iframe src="http://h/embed?a=1&amp;b=&quot;2&quot;" '
         'title="&lt;T&gt; &amp; &#x27;x&#x27;" '

@@ -5,14 +5,15 @@ from __future__ import annotations
 import pytest
 
 from webapp.api import oembed
-from webapp.api.embed_parts import (
+from webapp.pictures import PICTURES
+from webapp.widget.options import builder_options, widget_options
+from webapp.widget.parts import (
     DEFAULT_PARTS,
     PARTS,
     BadParts,
     estimated_height,
     parse_parts,
 )
-from webapp.pictures import PICTURES
 
 CONTRACT = [
     "result",
@@ -83,7 +84,7 @@ def test_a_long_unknown_name_is_shortened_in_the_message():
 
 
 def test_widget_options_carry_parts_and_pass_on_mode_and_lang():
-    options = oembed.widget_options(
+    options = widget_options(
         {"parts": ["curve,result"], "mode": ["predict"], "lang": ["de"], "theme": ["dark"]}
     )
     assert options.parts == ("curve", "result") and not options.errors
@@ -94,19 +95,19 @@ def test_widget_options_carry_parts_and_pass_on_mode_and_lang():
         "lang": "de",
     }
     # anything else is dropped, never echoed
-    odd = oembed.widget_options({"mode": ["<x>"], "lang": ["fr"]})
+    odd = widget_options({"mode": ["<x>"], "lang": ["fr"]})
     assert odd.extra() == {}
     # the default parts are not written out
-    assert oembed.widget_options({"parts": ["result,form,steps"]}).extra() == {}
+    assert widget_options({"parts": ["result,form,steps"]}).extra() == {}
 
 
 def test_bad_parts_are_an_error_of_the_options():
-    options = oembed.widget_options({"parts": ["nope"]})
+    options = widget_options({"parts": ["nope"]})
     assert options.parts == DEFAULT_PARTS and "parts" in options.errors
 
 
 def test_controls_0_hides_the_form_part():
-    options = oembed.widget_options({"parts": ["form,curve"], "controls": ["0"]})
+    options = widget_options({"parts": ["form,curve"], "controls": ["0"]})
     assert options.shown_parts == ("curve",)
 
 
@@ -134,15 +135,37 @@ def test_oembed_size_follows_the_parts_and_keeps_to_maxheight():
 
 
 def test_builder_options_are_lenient():
-    options, width = oembed.builder_options(
+    chosen = builder_options(
         {
             "embed_parts": ["curve", "bogus", "result"],
             "embed_width": ["400"],
             "embed_theme": ["dark"],
         }
     )
-    assert options.parts == ("curve", "result") and width == 400 and options.theme == "dark"
-    options, width = oembed.builder_options({"embed_width": ["9999"], "embed_controls": ["0"]})
-    assert options.parts == DEFAULT_PARTS and width == 640 and not options.controls
-    options, _ = oembed.builder_options({"embed_mode": ["predict"], "height": ["5"]})
-    assert options.extra() == {"mode": "predict"}
+    assert chosen.options.parts == ("curve", "result") and chosen.options.theme == "dark"
+    assert chosen.width == 400
+    chosen = builder_options({"embed_width": ["9999"], "embed_controls": ["0"]})
+    assert chosen.options.parts == DEFAULT_PARTS and chosen.width == 640
+    assert not chosen.options.controls
+    chosen = builder_options({"embed_mode": ["predict"], "height": ["5"]})
+    assert chosen.options.extra() == {"mode": "predict"}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        {},
+        {"embed_parts": ["curve", "result"], "embed_width": ["400"], "embed_theme": ["dark"]},
+        {"embed_controls": ["0"], "embed_mode": ["predict"], "embed_lang": ["de"]},
+    ],
+)
+def test_builder_choices_read_back_from_their_fields(args):
+    chosen = builder_options(args)
+    fields = chosen.fields()
+    again: dict[str, list[str]] = {}
+    for name, value in fields:
+        again.setdefault(name, []).append(value)
+    assert builder_options(again) == chosen
+    assert dict(fields).keys() <= {
+        f"embed_{n}" for n in ("parts", "controls", "theme", "mode", "lang", "width")
+    }

@@ -277,7 +277,7 @@ def parse_title(text: str) -> str:
 
 def _out_of_range(label: str) -> str:
     """``label`` must be within ±1,000,000 (grouped the page's way: 1.000.000 in German)."""
-    limit = format_decimal(int(MAX_ABS_PARAMETER), locale=active().code)
+    limit = format_decimal(int(MAX_ABS_PARAMETER), locale=active().locale)
     return gettext(
         "%(label)s must be between %(low)s and %(high)s.",
         label=label,

@@ -2,7 +2,7 @@
 
 A context variable (per thread and per gevent greenlet, as Flask's own request context)
 holds the language and its catalogue. Outside a request it is English, untranslated.
-``gettext``/``ngettext`` take the same arguments as Flask-Babel's, so ``pybabel extract``
+``gettext``/``ngettext`` take gettext's usual arguments, so ``pybabel extract``
 finds messages in Python and templates with one set of keywords.
 """
 

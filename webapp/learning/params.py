@@ -50,7 +50,7 @@ class ParsedTraining(FormFields):
 def _limit_text(value: float) -> str:
     """A limit in the active language: 5,000 and 0.0001 in English, 5.000 and 0,0001 in German."""
     if isinstance(value, int):
-        return format_decimal(value, locale=active().code)
+        return format_decimal(value, locale=active().locale)
     return local_number(f"{value:g}")
 
 

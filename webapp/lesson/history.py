@@ -82,7 +82,7 @@ class Entry:
         code = active().code
         if code == DEFAULT_LANGUAGE:
             return f"{self.time.day} {self.time:%b %Y, %H:%M} UTC"
-        day = format_skeleton("yMMMd", self.time, tzinfo=UTC, locale=code)
+        day = format_skeleton("yMMMd", self.time, tzinfo=UTC, locale=active().locale)
         return f"{day}, {self.time:%H:%M} UTC"
 
     @property

@@ -169,7 +169,7 @@ def _format_limit(limit: float) -> str:
     """A limit as a person reads it in the active language: 304.8 (304,8), 1,000,000."""
     if limit < 1e6:
         return local_number(f"{limit:g}")
-    return format_decimal(limit, format="#,##0", locale=active().code)
+    return format_decimal(limit, format="#,##0", locale=active().locale)
 
 
 class FormFields:

@@ -166,5 +166,6 @@ def _who_says_obese() -> str:
 
 def _in_sentence(title: str) -> str:
     """An activation's title inside a sentence: lower case ("the activation sigmoid"),
-    except in German, where it stays a noun as written ("die Aktivierung Sigmoid")."""
-    return title if active().code == "de" else title.lower()
+    except in a language that capitalises nouns, where it stays a noun as written
+    (German: "die Aktivierung Sigmoid")."""
+    return title if active().capitalises_nouns else title.lower()

@@ -14,11 +14,11 @@ from webapp.language import active
 
 def count(n: int) -> str:
     """A count for people: 20,000 in English, 20.000 in German and Spanish."""
-    return _count(int(n), active().code)
+    return _count(int(n), active().locale)
 
 
 # Babel's formatting costs ~50 µs a number and a luck table shows thirty counts, most
 # of them the same from page to page: a pure function of (count, language), memoised.
 @lru_cache(maxsize=4096)
-def _count(n: int, code: str) -> str:
-    return format_decimal(n, locale=code)
+def _count(n: int, locale: str) -> str:
+    return format_decimal(n, locale=locale)

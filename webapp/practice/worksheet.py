@@ -49,7 +49,7 @@ def parse_sheet(args: Mapping[str, Sequence[str]]) -> ParsedSheet:
                 "%(label)s must be a whole number from %(low)s to %(high)s.",
                 label=_LABELS[name],
                 low=low,
-                high=format_decimal(high, locale=active().code),
+                high=format_decimal(high, locale=active().locale),
             )
         else:
             result.values[name] = int(text)

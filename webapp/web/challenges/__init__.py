@@ -1,0 +1,1 @@
+"""The challenges' pages and widget: the views and the challenge page's model."""

@@ -1,0 +1,1 @@
+"""The embeddable widget (/embed, /embed/random) and oEmbed (/oembed)."""

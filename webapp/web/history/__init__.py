@@ -1,0 +1,1 @@
+"""This browser's history (/history, its downloads, deleting and clearing)."""

@@ -1,0 +1,1 @@
+"""The learning page (/learn): the neuron finds its weights."""

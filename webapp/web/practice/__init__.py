@@ -1,0 +1,1 @@
+"""Practice (/practice, /practice/new, /practice/worksheet)."""
