@@ -43,6 +43,7 @@ SOFTSIGN = Activation(
     title="Softsign",
     prose="softsign",
     form_label="softsign z / (1 + |z|)",
+    what_it_does="Softsign squashes any z into a number between −1 and 1",
     formula="softsign(z) = z / (1 + |z|)",
     output_range="(−1, 1)",
     threshold=0.0,

@@ -27,8 +27,8 @@ DOMAIN = "messages"
 class Language:
     """One language: its code (the ``lang`` parameter, ``<html lang>``, hreflang), its
     name in its own words (the switcher), its ``og:locale``, how it writes a decimal
-    number, the CLDR locale its counts and dates follow, whether it writes a noun with a
-    capital inside a sentence, and where its catalogue is."""
+    number and a list of numbers, the CLDR locale its counts and dates follow, whether
+    it writes a noun with a capital inside a sentence, and where its catalogue is."""
 
     code: str
     name: str
@@ -36,6 +36,9 @@ class Language:
     decimal: str  # "." or ","
     percent_suffix: str  # "%" in English, "\u00a0%" in German and Spanish
     locale: str  # Babel's locale for counts and dates: "de"; a pseudo-locale its base's
+    # What separates the numbers of a list in a formula, max(0, 1.8) or an interval: a
+    # comma, unless the decimal sign is one: max(0, 1,8) would be unclear, so max(0; 1,8).
+    list_separator: str = ","
     capitalises_nouns: bool = False  # German: "die Aktivierung Sigmoid"
     catalogue: str = CATALOGUES
 
@@ -54,7 +57,8 @@ def from_cldr(
     catalogue: str = CATALOGUES,
 ) -> Language:
     """An entry whose name and number symbols CLDR gives (``locale``, the code's own
-    unless it names none: a pseudo-locale borrows its base's)."""
+    unless it names none: a pseudo-locale borrows its base's). Its list separator follows
+    from its decimal sign (CLDR's own "list" symbol is ";" everywhere, English too)."""
     cldr = Locale.parse(locale or code)
     symbols = cldr.number_symbols["latn"]
     pattern = cldr.percent_formats[None].pattern  # '#,##0%' or '#,##0\xa0%'
@@ -65,6 +69,7 @@ def from_cldr(
         decimal=symbols["decimal"],
         percent_suffix=pattern[pattern.rindex("0") + 1 :],
         locale=str(cldr),
+        list_separator=";" if symbols["decimal"] == "," else ",",
         capitalises_nouns=capitalises_nouns,
         catalogue=catalogue,
     )

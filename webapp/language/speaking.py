@@ -82,6 +82,12 @@ def lazy_gettext(message: str, /, **variables: Any) -> LazyProxy:
     return LazyProxy(gettext, message, enable_cache=False, **variables)
 
 
+def lazy_formula(text: str, /) -> LazyProxy:
+    """``local_lists`` when shown: a formula in a registry (a form's option, "ReLU
+    max(0, z)") written with the list separator of each request's language."""
+    return LazyProxy(local_lists, text, enable_cache=False)
+
+
 def current_translations() -> NullTranslations:
     """The active language's catalogue (templates compile their constant messages with it)."""
     return _active.get()[1]
@@ -97,6 +103,25 @@ def local_number(text: str) -> str:
     way (0,8582 in German and Spanish). Share links and the API never pass through it."""
     decimal = _active.get()[0].decimal
     return text if decimal == "." else text.replace(".", decimal)
+
+
+def local_lists(text: str) -> str:
+    """A formula written the English way with each list inside brackets (a function's
+    arguments, an interval's ends) separated the active language's way: max(0, z) is
+    max(0; z) beside a decimal comma. A comma outside brackets is prose ("1 if z ≥ 0,
+    else 0") and a comma with no space after it a decimal comma, so both stay."""
+    separator = _active.get()[0].list_separator
+    if separator == ",":
+        return text
+    out, depth = [], 0
+    for i, char in enumerate(text):
+        if char in "([{":
+            depth += 1
+        elif char in ")]}" and depth:
+            depth -= 1
+        listed = char == "," and depth > 0 and text[i + 1 : i + 2] == " "
+        out.append(separator if listed else char)
+    return "".join(out)
 
 
 def local_percent(text: str) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from webapp.language import N_, gettext, lazy_gettext
+from webapp.language import N_, gettext, lazy_formula, lazy_gettext, local_lists
 
 # exp() overflows float64 just above 709.78; stay clear of it so no step ever
 # holds inf and numpy never warns.
@@ -28,15 +28,20 @@ class Activation:
 
     name: str  # the query value: activation=<name>
     symbol: str  # as written in ŷ = <symbol>(z): σ, tanh, relu, step, f
-    # title, prose and form_label are lazy (lazy_gettext): each page shows them in its
+    # title, prose, form_label and what_it_does are lazy (lazy_gettext): each page shows them in its
     # language; str() them for JSON.
     title: str  # a heading: "Sigmoid"
     prose: str  # inside a sentence: "… sigmoid gives 0.8582"
     form_label: str  # the form's option
+    # What f does to z, one clause without its full stop, said wherever the page
+    # describes f (the worked step, the glossary): sigmoid and tanh squash z into their
+    # range; ReLU, step and linear do not.
+    what_it_does: str
     # formula, intermediate_labels and worked_text are plain English str (the API and
-    # predict mode's patterns read them); the ones a language writes its own way (words,
-    # or max(0; z) beside a decimal comma) are marked N_, and said in the page's language
-    # by translated_formula, intermediate_label and gettext(text).
+    # predict mode's patterns read them); the ones with words are marked N_, and said in
+    # the page's language by translated_formula, intermediate_label and worded_text,
+    # which also write a list the language's way (max(0; z) beside a decimal comma: the
+    # language registry's list separator).
     formula: str  # plain text, for titles, tables and the API
     output_range: str  # plain text: "(0, 1)"
     threshold: float  # "Obese" when f(z) ≥ threshold
@@ -76,13 +81,24 @@ class Activation:
 
     @property
     def translated_formula(self) -> str:
-        """The formula in the active language ("step(z) = 1, wenn z ≥ 0, sonst 0")."""
-        return gettext(self.formula)
+        """The formula in the active language ("step(z) = 1, wenn z ≥ 0, sonst 0";
+        "relu(z) = max(0; z)" beside a decimal comma)."""
+        return local_lists(gettext(self.formula))
+
+    @staticmethod
+    def worded_text(text: str) -> str:
+        """One of ``worked_text``'s texts in the active language, its lists too."""
+        return local_lists(gettext(text))
 
     def intermediate_label(self, name: str) -> str:
         """How the intermediate value ``name`` is labelled, in the active language
         ("Nenner"; its name when the registry gives no label)."""
         return gettext(self.intermediate_labels.get(name, name))
+
+    @property
+    def uses_e(self) -> bool:
+        """Whether its formula raises e to a power (a page then says what e is)."""
+        return "e^" in self.formula
 
     @property
     def bounded(self) -> bool:
@@ -210,6 +226,7 @@ SIGMOID = register(
         title=lazy_gettext("Sigmoid"),
         prose=lazy_gettext("sigmoid"),
         form_label=lazy_gettext("sigmoid σ(z)"),
+        what_it_does=lazy_gettext("Sigmoid squashes any z into a number between 0 and 1"),
         formula="σ(z) = 1 / (1 + e^(−z))",
         output_range="(0, 1)",
         threshold=0.5,
@@ -241,6 +258,7 @@ register(
         title=lazy_gettext("Hyperbolic tangent"),
         prose=lazy_gettext("hyperbolic tangent"),
         form_label="tanh(z)",
+        what_it_does=lazy_gettext("tanh squashes any z into a number between −1 and 1"),
         formula="tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z))",
         output_range="(−1, 1)",
         threshold=0.0,
@@ -273,16 +291,16 @@ register(
         symbol="relu",
         title="ReLU",
         prose="ReLU",
-        form_label="ReLU max(0, z)",
-        # with a decimal comma, max(0, 0,77) would be unclear: German and Spanish
-        # write max(0; 0,77)
-        formula=N_("relu(z) = max(0, z)"),
+        form_label=lazy_formula("ReLU max(0, z)"),
+        what_it_does=lazy_gettext("ReLU keeps a positive z and turns a negative one into 0"),
+        # no words: beside a decimal comma its list is written max(0; z) (local_lists)
+        formula="relu(z) = max(0, z)",
         output_range="[0, ∞)",
         threshold=0.5,
         z_star=0.5,
         function=_relu,
         worked=_plain(_relu),
-        worked_text={"output": (N_("max(0, {z})"),)},
+        worked_text={"output": ("max(0, {z})",)},
         output_bounds=(0.0, None),
         kinks=(0.0,),
     )
@@ -294,6 +312,7 @@ register(
         title=lazy_gettext("Step"),
         prose=lazy_gettext("step"),
         form_label=lazy_gettext("step(z)"),
+        what_it_does=lazy_gettext("The step function gives 1 when z ≥ 0 and 0 otherwise"),
         formula=N_("step(z) = 1 if z ≥ 0, else 0"),
         output_range="{0, 1}",
         threshold=0.5,
@@ -312,6 +331,7 @@ register(
         title=lazy_gettext("Linear (identity)"),
         prose=lazy_gettext("linear (identity)"),
         form_label=lazy_gettext("linear f(z) = z"),
+        what_it_does=lazy_gettext("The linear activation passes z through unchanged"),
         formula="f(z) = z",
         output_range="(−∞, ∞)",
         threshold=0.5,

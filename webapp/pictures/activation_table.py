@@ -13,7 +13,7 @@ from webapp.lesson.neuron import Trace
 class ActivationRow:
     name: str
     title: str
-    formula: str
+    formula: str  # in the page's language
     output_range: str
     output: float
     threshold: float
@@ -33,7 +33,7 @@ def activation_table(trace: Trace) -> tuple[ActivationRow, ...]:
             ActivationRow(
                 act.name,
                 act.title,
-                act.formula,
+                act.translated_formula,
                 act.output_range,
                 output,
                 act.threshold,

@@ -115,7 +115,8 @@ def _text_for(lesson: Lesson, name: str) -> str | None:
     key = "output" if name == "y" else name
     for text in lesson.trace.activation.worked_text.get(key, ()):
         if set(_NAME.findall(text)) <= available:
-            return gettext(text)  # the registry's text, in the page's language
+            # the registry's text, in the page's language
+            return lesson.trace.activation.worded_text(text)
     return None
 
 
