@@ -29,7 +29,6 @@ from webapp.api.openapi_blocks import (
 )
 from webapp.api.results import trace_json
 from webapp.learning.descent import DEFAULTS as TRAINING_DEFAULTS
-from webapp.learning.descent import HOLDOUT_SIZE
 from webapp.learning.descent import LIMITS as TRAINING_LIMITS
 from webapp.learning.params import INTEGERS as TRAINING_INTEGERS
 from webapp.learning.params import LABELS as TRAINING_LABELS
@@ -46,6 +45,7 @@ from webapp.lesson.params import (
     PARAMETER_ORDER,
     choices,
 )
+from webapp.lesson.people import HOLDOUT_SIZE
 from webapp.lesson.units import MAX_HEIGHT, MAX_WEIGHT
 from webapp.practice.verdicts import VERDICTS
 

@@ -1,10 +1,10 @@
 """The next lesson: the same neuron learns its weights by gradient descent.
 
-Pure numpy, no Flask. A labelled set of people is generated deterministically
-from a seed (heights and BMIs drawn from plausible adult distributions, labelled
-by the WHO rule BMI ≥ 30), the features are standardised, and a sigmoid neuron
-is trained on the binary cross-entropy loss with full-batch gradient descent.
-The learned weights are converted back to raw feet and kilograms so they plug
+Pure numpy, no Flask. A labelled set of people is generated deterministically from a
+seed (webapp/lesson/people.py: heights and BMIs drawn from plausible adult
+distributions, labelled by the WHO rule BMI ≥ 30), the features are standardised, and
+a sigmoid neuron is trained on the binary cross-entropy loss with full-batch gradient
+descent. The learned weights are converted back to raw feet and kilograms so they plug
 straight into the lesson page.
 """
 
@@ -19,21 +19,16 @@ from webapp.lesson.activations import SIGMOID
 from webapp.lesson.bmi import WHO_OBESE_BMI
 from webapp.lesson.numbers import significant
 from webapp.lesson.params import LESSON_DEFAULTS, parse_lesson
+from webapp.lesson.people import (
+    DEFAULT_SEED,
+    HOLDOUT_SIZE,
+    TYPICAL_BMI,
+    TYPICAL_HEIGHT_CM,
+    People,
+    holdout_people,
+    make_people,
+)
 from webapp.lesson.random_weights import draw_weights
-from webapp.lesson.units import HEIGHT_UNITS, METRES_PER_FOOT
-
-# Adults: height about 170 cm ± 10 cm; BMI log-normal around 26 with a long right
-# tail, so roughly a quarter of the people are obese, as in many countries.
-TYPICAL_HEIGHT_CM, HEIGHT_SD_CM = 170.0, 10.0
-TYPICAL_BMI = 26.0
-HEIGHT_MEAN_FT = TYPICAL_HEIGHT_CM / HEIGHT_UNITS["cm"]
-HEIGHT_SD_FT = HEIGHT_SD_CM / HEIGHT_UNITS["cm"]
-HEIGHT_RANGE_FT = (4.5, 6.9)
-BMI_LOG_MEAN = float(np.log(TYPICAL_BMI))
-BMI_LOG_SD = 0.2
-BMI_RANGE = (15.0, 60.0)
-HOLDOUT_SIZE = 500
-HOLDOUT_SEED_OFFSET = 1_000_003  # a different stream from the training set's
 
 # What the learning page accepts (inclusive): safe for a shared server.
 LIMITS = {
@@ -42,7 +37,7 @@ LIMITS = {
     "n": (10, 2000),
     "seed": (0, 2**31 - 1),
 }
-DEFAULTS = {"lr": 0.5, "epochs": 300, "n": 200, "seed": 1}
+DEFAULTS = {"lr": 0.5, "epochs": 300, "n": 200, "seed": DEFAULT_SEED}
 
 
 @dataclass(frozen=True)
@@ -56,34 +51,6 @@ class Population:
 
 
 POPULATION = Population()
-
-
-@dataclass(frozen=True)
-class People:
-    """A labelled set: features (height ft, weight kg) and labels (1 = obese)."""
-
-    height_ft: np.ndarray
-    weight_kg: np.ndarray
-    bmi: np.ndarray
-    y: np.ndarray  # 0.0 or 1.0
-
-    @property
-    def x(self) -> np.ndarray:
-        """The n × 2 feature matrix in the neuron's raw units."""
-        return np.column_stack([self.height_ft, self.weight_kg])
-
-    def __len__(self) -> int:
-        return int(self.y.size)
-
-
-def make_people(n: int, seed: int) -> People:
-    """Generate ``n`` people reproducibly: the same seed gives the same people."""
-    rng = np.random.default_rng(seed)
-    height = np.clip(rng.normal(HEIGHT_MEAN_FT, HEIGHT_SD_FT, n), *HEIGHT_RANGE_FT)
-    bmi = np.clip(np.exp(rng.normal(BMI_LOG_MEAN, BMI_LOG_SD, n)), *BMI_RANGE)
-    height_m = height * METRES_PER_FOOT
-    weight = bmi * height_m * height_m
-    return People(height, weight, bmi, (bmi >= WHO_OBESE_BMI).astype(np.float64))
 
 
 @dataclass(frozen=True)
@@ -271,7 +238,7 @@ def train(lr: float, epochs: int, n: int, seed: int) -> Training:
     """Train the height/weight neuron: standardise, then full-batch gradient descent,
     and score it and one random draw on the training people and held-out ones."""
     people = make_people(n, seed)
-    holdout = make_people(HOLDOUT_SIZE, seed + HOLDOUT_SEED_OFFSET)
+    holdout = holdout_people(seed)
     scaling = Scaling.fit(people.x)
     state = _descend(people, scaling, lr, epochs)
     w, b = scaling.to_raw(np.array(state.v), state.c)

@@ -1,10 +1,14 @@
-"""The luck meter: how often a random neuron gives this person the BMI rule's answer.
+"""Luck: how often a random neuron gives this person the BMI rule's answer (the luck
+meter), and whether this neuron's answer is luck (the verdict). No Flask here.
 
-The lesson's neuron has random weights, so any right answer is luck. To measure
-that luck, draw many weight sets exactly as the "Random weights" button does
-(``example.draw_weights``), run them all on this person at once (vectorised), and
-count how many agree with the WHO rule. The draws use a fixed seed, so the figure
-is the same on every page view and in every test. No Flask here.
+The meter draws many weight sets exactly as the "Random weights" button does
+(``draw_weights``), runs them all on this person at once (vectorised), and counts how
+many agree with the WHO rule. The draws use a fixed seed, so the figure is the same on
+every page view and in every test.
+
+The verdict follows the evidence, not the story that the weights were picked at random:
+an answer is called luck only when the neuron's weights do no better than chance on the
+people ``/learn`` tests on (``evidence``, webapp/lesson/people.py, says what that means).
 """
 
 from __future__ import annotations
@@ -15,10 +19,14 @@ from functools import lru_cache
 
 import numpy as np
 
+from webapp.language import gettext, local_percent
 from webapp.lesson.activations import Activation
 from webapp.lesson.bmi import bmi_check
 from webapp.lesson.labels import Label, label_for
+from webapp.lesson.numbers import dot_rounded
+from webapp.lesson.people import Evidence, evidence
 from webapp.lesson.random_weights import RANDOM_SCALE, draw_weights
+from webapp.lesson.result import Lesson
 
 SEED = 20_240_606
 DRAWS = 20_000
@@ -140,4 +148,123 @@ def luck_meter(height_ft: float, weight_kg: float, activation: Activation) -> Lu
         counts=tuple(counts.tolist()),
         below=int(np.count_nonzero(z < edges[0])),
         above=int(np.count_nonzero(z > edges[-1])),
+    )
+
+
+# -- the verdict: is this neuron's answer for this person luck? ---------------------------
+
+
+def _percent(share: float) -> str:
+    return local_percent(dot_rounded(share * 100, 1))
+
+
+@dataclass(frozen=True)
+class LuckVerdict:
+    """Whether the neuron's answer for this person is right by the BMI rule, and
+    whether that is luck, in the words of the page's language."""
+
+    agrees: bool  # the neuron gives the BMI rule's answer
+    evidence: Evidence
+    other: Label  # the answer the neuron did not give
+
+    @property
+    def lucky(self) -> bool:
+        """The weights do no better than chance on the test people."""
+        return not self.evidence.better_than_chance
+
+    @property
+    def share(self) -> str:
+        """The share of test people these weights get right, as the page writes it."""
+        return _percent(self.evidence.share)
+
+    @property
+    def headline(self) -> str:
+        """The section's heading, one of four: right or wrong, by luck or not."""
+        if self.agrees:
+            return gettext("Right — by luck") if self.lucky else gettext("Right — and not by luck")
+        return gettext("Wrong — and no surprise") if self.lucky else gettext("Wrong — this time")
+
+    @property
+    def test_result(self) -> str:
+        """How the weights do on the test people, and how always guessing does."""
+        e = self.evidence
+        return gettext(
+            "On the %(people)s people the learning page tests on, these weights are right "
+            "for %(right)s (%(share)s); a neuron that always says %(label)s is right for "
+            "%(majority)s (%(majority_share)s).",
+            people=e.people,
+            right=e.right,
+            share=self.share,
+            label=e.majority_label,
+            majority=e.majority,
+            majority_share=_percent(e.majority_share),
+        )
+
+    @property
+    def reason(self) -> str:
+        """What that says about this one answer."""
+        needed = self.evidence.needed
+        if self.lucky and self.agrees:
+            return gettext(
+                "That is no better than chance (better takes at least %(needed)s), so this "
+                "right answer is luck: with other random weights the same person could be "
+                "called %(other)s.",
+                needed=needed,
+                other=self.other,
+            )
+        if self.lucky:
+            return gettext(
+                "That is no better than chance (better takes at least %(needed)s), so "
+                "getting this person wrong is no surprise: nothing has taught these "
+                "weights what obese means.",
+                needed=needed,
+            )
+        if self.agrees:
+            return gettext(
+                "That is better than chance (it takes at least %(needed)s), so this right "
+                "answer is not luck.",
+                needed=needed,
+            )
+        return gettext(
+            "That is better than chance (it takes at least %(needed)s), but this person "
+            "is one they get wrong.",
+            needed=needed,
+        )
+
+    @property
+    def summary(self) -> str:
+        """The verdict in one sentence, for the widget and practice's answer."""
+        share = self.share
+        if self.lucky and self.agrees:
+            return gettext(
+                "Right — but only by luck: these weights are right for %(share)s of the "
+                "learning page's test people, no better than chance.",
+                share=share,
+            )
+        if self.lucky:
+            return gettext(
+                "Wrong — and no surprise: these weights are right for %(share)s of the "
+                "learning page's test people, no better than chance.",
+                share=share,
+            )
+        if self.agrees:
+            return gettext(
+                "Right, and not by luck: these weights are right for %(share)s of the "
+                "learning page's test people.",
+                share=share,
+            )
+        return gettext(
+            "Wrong this time, though these weights are right for %(share)s of the "
+            "learning page's test people.",
+            share=share,
+        )
+
+
+def luck_verdict(lesson: Lesson) -> LuckVerdict:
+    """The verdict on this lesson's answer, from its weights' evidence."""
+    t = lesson.trace
+    return LuckVerdict(
+        agrees=lesson.bmi.agrees,
+        evidence=evidence(t.w[0], t.w[1], t.b, t.activation),
+        other=label_for(not t.decision),
     )

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from webapp.language import gettext
-from webapp.learning.descent import HEIGHT_RANGE_FT, People, Training
+from webapp.learning.descent import Training
 from webapp.lesson.bmi import WHO_OBESE_BMI
 from webapp.lesson.boundary import HalfPlane, boundary_segment
+from webapp.lesson.people import HEIGHT_RANGE_FT, People
 from webapp.lesson.units import METRES_PER_FOOT
 from webapp.pictures.scale import TICK, Label, Scale, Tick
 

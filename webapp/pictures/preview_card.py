@@ -17,6 +17,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from webapp.language import gettext, local_number
+from webapp.lesson.luck import luck_verdict
 from webapp.lesson.numbers import dot_rounded, page_form, page_rounded
 from webapp.lesson.result import Lesson
 from webapp.pictures.activation_curve import activation_curve
@@ -174,13 +175,22 @@ def _bmi_line(lesson: Lesson) -> str:
     bmi = lesson.bmi
     # the class is the lesson's word, in the card's language (webapp/lesson/bmi.py)
     values = {"bmi": local_number(dot_rounded(bmi.bmi, 1)), "bmi_class": str(bmi.who_class)}
+    verdict = luck_verdict(lesson)  # luck only when the weights do no better than chance
+    if verdict.lucky and bmi.agrees:
+        return gettext("BMI %(bmi)s (%(bmi_class)s): the neuron agrees, by luck.", **values)
+    if verdict.lucky:
+        return gettext("BMI %(bmi)s (%(bmi_class)s): the neuron disagrees.", **values)
+    share = {"share": verdict.share, **values}
     if bmi.agrees:
         return gettext(
-            "BMI %(bmi)s (%(bmi_class)s): the neuron agrees, by luck. Its weights are random.",
-            **values,
+            "BMI %(bmi)s (%(bmi_class)s): the neuron agrees, and its weights are right for "
+            "%(share)s of the test people.",
+            **share,
         )
     return gettext(
-        "BMI %(bmi)s (%(bmi_class)s): the neuron disagrees. Its weights are random.", **values
+        "BMI %(bmi)s (%(bmi_class)s): the neuron disagrees, though its weights are right "
+        "for %(share)s of the test people.",
+        **share,
     )
 
 

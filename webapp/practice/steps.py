@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from webapp.language import gettext, lazy_gettext
 from webapp.lesson.boundary import decision_flip
 from webapp.lesson.labels import NOT_OBESE, OBESE
+from webapp.lesson.luck import luck_verdict
 from webapp.lesson.numbers import dot_rounded, page_form, page_rounded
 from webapp.lesson.result import Lesson
 
@@ -218,11 +219,7 @@ def _agrees_step(lesson: Lesson) -> Step:
             bmi=page_rounded(bmi.bmi, 1),
             **{"class": bmi.who_class},
         ),
-        worked=(
-            gettext("It agrees, but only by luck: these weights were never learned.")
-            if bmi.agrees
-            else gettext("It disagrees, and no surprise: these weights were never learned.")
-        ),
+        worked=luck_verdict(lesson).summary,
         exact=bmi.agrees,
     )
 

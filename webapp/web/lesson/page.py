@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from webapp.language import gettext
+from webapp.lesson.luck import LuckVerdict, luck_verdict
 from webapp.lesson.params import ParsedLesson, query_string
 from webapp.lesson.result import Lesson
 from webapp.pictures import LuckChart, Pictures, pictures, preview_card
@@ -60,6 +61,7 @@ class LessonPage:
     builder: EmbedBuilder | None = None
     pictures: Pictures | None = None
     luck: LuckChart | None = None
+    verdict: LuckVerdict | None = None  # right or wrong, and whether that is luck
     predict: PredictView | None = None
     page_query: Query = ()  # its parameters, for the switcher and hreflang
 
@@ -126,6 +128,7 @@ def lesson_page(
         is_example=not form.given,
         share_url=share_url(lesson.raw, language.shared),
         pictures=drawn,
+        verdict=luck_verdict(lesson),
         page_query=query,
     )
     if widget:
