@@ -11,6 +11,7 @@ straight into the lesson page.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from decimal import Decimal
 from functools import lru_cache
 
 import numpy as np
@@ -64,11 +65,6 @@ class Scaling:
     def fit(cls, x: np.ndarray) -> Scaling:
         sd = x.std(axis=0)
         return cls(x.mean(axis=0), np.where(sd > 0, sd, 1.0))
-
-    @property
-    def spread_ratio(self) -> float:
-        """How many times larger weight's spread is than height's (their step sizes)."""
-        return float(self.sd[1] / self.sd[0])
 
     def apply(self, x: np.ndarray) -> np.ndarray:
         return (x - self.mean) / self.sd
@@ -125,7 +121,35 @@ class WorkedStep:
     grad_b: float
     new_w: tuple[float, float]
     new_b: float
+    new_z: float
     new_y_hat: float
+
+    @property
+    def step_ratio(self) -> float:
+        """How many times the step on w₂ is the step on w₁: the same error ŷ − y times
+        x₂ instead of x₁ (80 kg against 4 ft: 20)."""
+        return self.x[1] / self.x[0]
+
+    @property
+    def new_y_hat_places(self) -> int | None:
+        """When the new ŷ is so close to 1 (or 0) that four places would show 1 (or 0):
+        how many 9s (0s) follow the point before any other digit, for σ never reaches
+        either. None when four places show it as it is."""
+        return places_at_bound(self.new_z)
+
+
+# σ(z) within this of 0 or 1 shows as 0 or 1 to four places.
+_SHOWN_AT_BOUND = Decimal("0.00005")
+
+
+def places_at_bound(z: float) -> int | None:
+    """For σ(z) that four places would show as 1 (z > 0) or 0: the 9s (0s) after the
+    point before its first other digit. Worked with ``decimal``, whose exponent has room
+    where a float's 1 − σ(z) is 0."""
+    gap = 1 / (1 + Decimal(abs(z)).exp())  # σ(z)'s distance from its nearer bound
+    if gap >= _SHOWN_AT_BOUND:
+        return None
+    return -gap.adjusted() - 1
 
 
 def worked_step(
@@ -139,7 +163,8 @@ def worked_step(
     grad_w = error * xs
     new_w = ws - lr * grad_w
     new_b = b - lr * error
-    new_y_hat = float(sigmoid(np.array(float(xs @ new_w + new_b))))
+    new_z = float(xs @ new_w + new_b)
+    new_y_hat = float(sigmoid(np.array(new_z)))
     return WorkedStep(
         x=(float(xs[0]), float(xs[1])),
         y=y,
@@ -153,6 +178,7 @@ def worked_step(
         grad_b=error,
         new_w=(float(new_w[0]), float(new_w[1])),
         new_b=float(new_b),
+        new_z=new_z,
         new_y_hat=new_y_hat,
     )
 

@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 
 from webapp.language import local_number, local_percent
 from webapp.lesson.labels import label_for
+from webapp.pictures.words import count
 from webapp.lesson.numbers import (
     dot_exact,
     dot_rounded,
@@ -142,4 +143,5 @@ FILTERS = {
     "fmt_percent": fmt_percent_shown,
     "minus": minus,
     "number": local_number,
+    "count": count,  # a whole number for people: 27,795 (27.795 in German)
 }
