@@ -68,7 +68,9 @@ def test_a_negative_w2_is_explained(module_client):
     response = module_client.get("/?w2=-0.05&b=5")
     assert response.status_code == 200
     page = unescape(response.get_data(as_text=True))
-    assert "Obese up to 116 kg" in page and "a heavier person is less obese" in page
+    assert "Obese up to 116 kg" in page
+    assert "more weight lowers this neuron's z and pushes its answer towards Not Obese" in page
+    assert "less obese" not in page
 
 
 def test_the_table_of_all_five_activations_is_on_the_page(module_client):

@@ -70,11 +70,11 @@ def test_the_flip_weight_for_a_constructed_neuron():
 def test_a_negative_w2_means_heavier_reads_as_less_obese():
     # 0.2·4 − 0.05·m + 5 = 0  ⇔  m = 5.8 / 0.05 = 116 kg, Obese below it
     fw = boundary.flip_weight(4.0, 0.2, -0.05, 5.0, SIGMOID)
-    assert (fw.kind, fw.heavier_less_obese) == ("up_to", True)
+    assert (fw.kind, fw.heavier_lowers_z) == ("up_to", True)
     assert fw.kg == pytest.approx(116.0)
     # so negative that the answer is Not Obese from the very first kilogram
     never = boundary.flip_weight(4.0, 0.2, -0.05, -1.0, SIGMOID)
-    assert (never.kind, never.label, never.heavier_less_obese) == ("never", NOT_OBESE, True)
+    assert (never.kind, never.label, never.heavier_lowers_z) == ("never", NOT_OBESE, True)
 
 
 def test_flip_weights_out_of_range_or_without_effect():

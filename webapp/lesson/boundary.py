@@ -52,7 +52,7 @@ class FlipWeight:
     kind: str
     kg: float | None
     label: Label  # the answer at this height when it does not depend on weight
-    heavier_less_obese: bool  # w₂ < 0: to this neuron, more weight means less obese
+    heavier_lowers_z: bool  # w₂ < 0: more weight lowers z, towards the negative label
     max_kg: float = MAX_WEIGHT["kg"]
 
 
