@@ -30,12 +30,12 @@ def _verdicts(html: str) -> list[str]:
         (
             "de",
             [
-                "Aufgaben: Finde die Gewichte",
+                "Challenges: Finde die Gewichte",
                 "Nur der Bias",
                 "4 Personen; festgelegt: w₁ = 0, w₂ = 0,1",
                 "Notiz für Lehrkräfte",
                 "Jedes b zwischen −9,5 und −7,2 löst sie.",
-                "Eigene Aufgabe erstellen",
+                "Eigene Challenge erstellen",
             ],
         ),
         (
@@ -145,7 +145,7 @@ def test_a_wrong_try_gives_the_same_verdicts_in_every_language(module_client):
         (
             "de",
             [
-                "Aufgabe erstellen — Neuron Lab",
+                "Challenge erstellen — Neuron Lab",
                 "Trag bis zu 12 Personen ein",
                 "Person 3: Körpergröße",
                 "nach der BMI-Regel",
@@ -182,7 +182,7 @@ def test_the_teachers_form(module_client, lang, words):
                 "Der Titel ist 90 Zeichen lang: Verwende höchstens 80.",
                 "Person 2: Das Label muss 1 (adipös) oder 0 (nicht adipös) sein oder wegfallen.",
                 "Der festgelegte Bias b muss zwischen −1.000.000 und 1.000.000 liegen.",
-                "Formular korrigieren — Aufgabe erstellen",
+                "Formular korrigieren — Challenge erstellen",
             ],
         ),
         (
@@ -223,8 +223,8 @@ def test_a_bad_link_in_spanish(module_client):
     assert "La persona 2 necesita una estatura y un peso corporal" in html
     assert "Hay que corregir 1 dato" in html
     widget = _page(module_client, "/embed/challenge?name=nope&lang=de", status=400)
-    assert "Es gibt keine eingebaute Aufgabe namens &#39;nope&#39;" in widget
-    assert "Alle Aufgaben" in widget
+    assert "Es gibt keine eingebaute Challenge namens &#39;nope&#39;" in widget
+    assert "Alle Challenges" in widget
 
 
 def test_english_stays_english(module_client):
@@ -254,7 +254,7 @@ def test_the_challenge_api_stays_english(module_client, url):
         assert asked.status_code == english.status_code
         assert asked.get_json() == english.get_json()
     body = english.get_data(as_text=True)
-    assert "lang=" not in body and "Aufgabe" not in body and "reto" not in body
+    assert "lang=" not in body and "Eine Person" not in body and "reto" not in body
 
 
 def test_the_api_keeps_the_english_titles_and_notes(module_client):

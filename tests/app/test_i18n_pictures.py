@@ -27,7 +27,7 @@ WORDS = {
         "caption": "Die Zahlen im Neuronendiagramm",
         "column": "Schwellenwert",
         "step": '<th scope="col">Schritt</th>',
-        "luck": "Das Glücksbarometer",
+        "luck": "Die Glücksanzeige",
         "count": "20.000",
         "yes": "Adipös",
         "no": "Nicht adipös",

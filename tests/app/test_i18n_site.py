@@ -25,7 +25,7 @@ NOW = 1_780_000_000  # 2026-05-28T20:26:40Z
 FRAME = {
     "de": {
         "skip": "Direkt zur Lektion",
-        "nav": ["Lektion", "Verlauf", "Üben", "Lernen", "Aufgaben"],
+        "nav": ["Lektion", "Verlauf", "Üben", "Lernen", "Challenges"],
         "site": 'aria-label="Website"',
         "footer": "Neuron Lab — ein künstliches Neuron, jeder Schritt mit echten Zahlen "
         "vorgerechnet.",
