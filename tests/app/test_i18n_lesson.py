@@ -28,7 +28,8 @@ EXAMPLE_STEPS = {
     ),
     "es": (
         "Las cuentas, paso a paso",
-        "La neurona lee dos números: x₁, la estatura en pies, y x₂, el peso corporal en kilogramos.",
+        "La neurona lee dos números: x₁, la estatura en pies, y x₂, el peso corporal en "
+        "kilogramos.",
         "Aplica la función de activación: Sigmoide",
         "La salida está en el umbral 0,5 o por encima, así que la neurona dice "
         '<strong class="label label-pos">Obesidad</strong>.',

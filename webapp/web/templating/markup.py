@@ -16,7 +16,6 @@ from markupsafe import Markup, escape
 
 from webapp.language import local_number, local_percent
 from webapp.lesson.labels import label_for
-from webapp.pictures.words import count
 from webapp.lesson.numbers import (
     dot_exact,
     dot_rounded,
@@ -25,6 +24,7 @@ from webapp.lesson.numbers import (
     page_form,
     page_rounded,
 )
+from webapp.pictures.words import count
 
 _MINUS = Markup("<mo>−</mo>")
 _ANCHOR_CLASS = {"middle": "m", "end": "e"}
