@@ -105,7 +105,7 @@ def test_the_lesson_works_its_steps_and_states_its_result(softsign_client):
     assert "Apply the activation: Softsign" in html
     assert "softsign gives 0.643" in html  # the result's sentence uses its prose name
     # the glossary says what it does, in the registry's words
-    assert "turns z into the output. Here: Softsign squashes any z into a number" in html
+    assert "turns z into the output. Softsign squashes any z into a number" in html
     # the stored values name its own intermediate steps
     assert re.search(r'<th scope="row">\|z\|</th><td>1\.8008\d*</td>', html)
 

@@ -87,6 +87,12 @@ FIXES = [
         ["max(0, ", 'separator="true">,</mo>'],
     ),
     (
+        "de-list-separator-in-the-curve",
+        f"/?{RELU}&lang=de",
+        [">(1,8008; 1,8008)</text>"],
+        ["(1,8008, 1,8008)"],
+    ),
+    (
         "de-list-separator-in-predict-hints",
         f"/?{PREDICT_RELU}&lang=de",
         ["max(0; 1,8008)"],
@@ -137,6 +143,12 @@ FIXES = [
             "ReLU max(0; z)",
         ],
         ["max(0, ", 'separator="true">,</mo>'],
+    ),
+    (
+        "es-list-separator-in-the-curve",
+        "/?activation=step&lang=es",
+        [">(1,8008; 1)</text>"],
+        ["(1,8008, 1)"],
     ),
     (
         "es-list-separator-in-predict-hints",

@@ -155,7 +155,7 @@ def test_only_the_activations_that_squash_are_said_to(module_client, name):
     page = html.unescape(_get(module_client, f"/?activation={name}"))
     does = str(ACTIVATIONS[name].what_it_does)
     assert f"{does}" in page  # the worked step and the glossary say it, from the registry
-    assert f"Here: {does}." in page
+    assert f"turns z into the output. {does}." in page
     squashes = name in ("sigmoid", "tanh")
     assert ("squash" in page) is squashes
     assert "squashes the sum" not in page

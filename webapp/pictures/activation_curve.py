@@ -184,6 +184,7 @@ def activation_curve(trace: Trace, label_font: float = FONT) -> Curve:
     px, py = sx(trace.z), sy(trace.output)
     star_x = sx(act.z_star)
     neg_label, pos_label = _side_labels(star_x)
+    # as wide as the label the template writes, "(z, ŷ)" or "(z; ŷ)" beside a decimal comma
     point_text = f"({dot_rounded(trace.z)}, {dot_rounded(trace.output)})"
     return Curve(
         width=WIDTH,
