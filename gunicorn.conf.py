@@ -1,12 +1,23 @@
 """gunicorn settings for production: ``gunicorn -c gunicorn.conf.py wsgi:app``.
 
 Everything can be set from the environment: HOST, PORT (or BIND), WEB_CONCURRENCY,
-WORKER_CONNECTIONS, GUNICORN_TIMEOUT, FORWARDED_ALLOW_IPS, ACCESS_LOG (a path, ``-``
-for stdout, empty for none) and GUNICORN_CONTROL_SOCKET (a path, to enable ``gunicornc``).
+WORKER_CONNECTIONS, CONNECTIONS_PER_CLIENT, GUNICORN_TIMEOUT, FORWARDED_ALLOW_IPS,
+ACCESS_LOG (a path, ``-`` for stdout, empty for none) and GUNICORN_CONTROL_SOCKET (a
+path, to enable ``gunicornc``).
 """
 
-import multiprocessing
-import os
+# gevent patches the standard library before anything imports it: the app is loaded in
+# the master (preload_app, below), where requests (the LTI tool's calls to a learning
+# platform) imports ssl; patched only later, in each worker, ssl's SSLContext recurses
+# forever on the first https request ("RecursionError: maximum recursion depth").
+from gevent import monkey
+
+monkey.patch_all()
+
+import multiprocessing  # noqa: E402
+import os  # noqa: E402
+
+from webapp.serving import capped_gevent_worker  # noqa: E402
 
 bind = (
     os.environ.get("BIND")
@@ -18,7 +29,10 @@ workers = int(os.environ.get("WEB_CONCURRENCY") or multiprocessing.cpu_count() +
 # idle; each connection waits in its own greenlet, so slow clients never hold a worker
 # (sync workers could be stalled by as many idle connections as there are workers),
 # and no reverse proxy is needed to buffer them. Measured faster than threads here.
-worker_class = "gevent"
+# One address may hold at most CONNECTIONS_PER_CLIENT of a worker's WORKER_CONNECTIONS
+# (webapp/serving.py; 0: no cap), and the app reads a body within a deadline
+# (FLASK_BODY_TIMEOUT), so thousands of slow clients cannot fill every slot.
+worker_class = capped_gevent_worker(int(os.environ.get("CONNECTIONS_PER_CLIENT") or 200))
 worker_connections = int(os.environ.get("WORKER_CONNECTIONS") or 1000)
 timeout = int(os.environ.get("GUNICORN_TIMEOUT") or 30)
 # SCRIPT_NAME and X-Forwarded-* headers are trusted only from the addresses named here

@@ -184,10 +184,14 @@ def raw_request(
 
 
 def get(
-    base_url: str, path: str, headers: Mapping[str, str] | None = None, source: str = "127.0.0.1"
+    base_url: str,
+    path: str,
+    headers: Mapping[str, str] | None = None,
+    source: str = "127.0.0.1",
+    timeout: float = 10.0,
 ) -> tuple[int, bytes]:
     """``GET path`` with ``Connection: close`` and the given headers (a Host among them
     replaces the server's own), sent raw."""
     fields = {"Host": base_url.removeprefix("http://"), **(headers or {}), "Connection": "close"}
     lines = [f"GET {path} HTTP/1.1", *(f"{name}: {value}" for name, value in fields.items())]
-    return raw_request(base_url, "\r\n".join([*lines, "", ""]).encode("utf-8"), source)
+    return raw_request(base_url, "\r\n".join([*lines, "", ""]).encode("utf-8"), source, timeout)

@@ -28,6 +28,7 @@ from webapp.web.plumbing import (
     sessions,
     static_files,
 )
+from webapp.web.plumbing.deadlines import Deadlines
 from webapp.web.templating import markup
 from webapp.web.templating.per_language import LanguageEnvironment
 from webapp.web.templating.whitespace import StripIndentation
@@ -37,10 +38,17 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 def _wrap(app: Flask) -> None:
     """WSGI middleware, outermost first: ProxyFix (the trusted proxies' headers), https
-    forced when configured, the Host check, then the response cache, which so sees the
-    request as the app will (its key holds the scheme and host the app builds URLs with)."""
+    forced when configured, the time limits (the body read first, in time), the Host
+    check, then the response cache, which so sees the request as the app will (its key
+    holds the scheme and host the app builds URLs with)."""
     app.wsgi_app = ResponseCache(app.wsgi_app, int(app.config["RESPONSE_CACHE_SIZE"]))  # type: ignore[method-assign]
     app.wsgi_app = HostCheck(app.wsgi_app, app.config.get("TRUSTED_HOSTS"))  # type: ignore[method-assign]
+    app.wsgi_app = Deadlines(  # type: ignore[method-assign]
+        app.wsgi_app,
+        body_timeout=float(app.config["BODY_TIMEOUT"]),
+        request_timeout=float(app.config["REQUEST_TIMEOUT"]),
+        max_body=int(app.config["MAX_CONTENT_LENGTH"]),
+    )
     if app.config["HTTPS"]:
         app.wsgi_app = ForceHttps(app.wsgi_app)  # type: ignore[method-assign]
     if app.config["PROXY_FIX"]:

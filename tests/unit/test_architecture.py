@@ -5,7 +5,8 @@ Jinja's own parser, and a subprocess for what an import really loads. No Flask, 
   framework;
 - layers import downwards only: language < lesson < learning < pictures < practice,
   challenges, widget < api < web < the factory (webapp/__init__.py), and
-  webapp.extensions is for web and the factory;
+  webapp.extensions is for web and the factory; webapp.serving (gunicorn's worker)
+  imports nothing of ours;
 - no function or method in webapp/ is longer than 50 lines;
 - imports are at the top of a module, never inside a function, and no modules import
   each other in a circle;
@@ -74,6 +75,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "web": {*LOWER, "web", "extensions"},
     "extensions": {"extensions"},
     "factory": {*LOWER, "web", "extensions"},
+    "serving": {"serving"},  # the production server's worker: gunicorn.conf.py's alone
 }
 
 

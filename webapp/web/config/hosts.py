@@ -12,22 +12,19 @@ front of the response cache (a refused request is never kept).
 from __future__ import annotations
 
 import ipaddress
-import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from werkzeug.sansio.utils import host_is_trusted
 
-from webapp.web.plumbing.security import BASE_HEADERS
+from webapp.web.plumbing.early_answers import StartResponse, WSGIApp, early_answer
 
 MAX_HOST_LENGTH = 260  # 253 for a DNS name, and a port
 _LABEL = r"[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?"
 _HOST = re.compile(
     rf"(?:(?P<name>{_LABEL}(?:\.{_LABEL})*\.?)|\[(?P<ip6>[0-9A-Fa-f:.]+)\])(?::(?P<port>[0-9]{{1,5}}))?"
 )
-
-StartResponse = Callable[..., Any]
 
 
 def valid_host(host: str) -> bool:
@@ -54,17 +51,10 @@ def request_host(environ: dict[str, Any]) -> str:
     return f"{name}:{port}" if port else str(name)
 
 
-def _refusal(path: str) -> tuple[bytes, str]:
-    message = "The request's Host header names no host this site answers for."
-    if path.startswith(("/api/", "/oembed")):
-        return json.dumps({"errors": {"host": message}}).encode(), "application/json"
-    return f"400 Bad Request: {message}\n".encode(), "text/plain; charset=utf-8"
-
-
 class HostCheck:
     """A 400 for a malformed or untrusted Host; every other request goes on to ``app``."""
 
-    def __init__(self, app: Callable[..., Iterable[bytes]], trusted: Sequence[str] | None) -> None:
+    def __init__(self, app: WSGIApp, trusted: Sequence[str] | None) -> None:
         self.app = app
         self.trusted = list(trusted) if trusted else None
 
@@ -72,22 +62,15 @@ class HostCheck:
         host = request_host(environ)
         if valid_host(host) and host_is_trusted(host, self.trusted):
             return self.app(environ, start_response)
-        body, content_type = _refusal(str(environ.get("PATH_INFO", "")))
-        headers = [
-            ("Content-Type", content_type),
-            ("Content-Length", str(len(body))),
-            ("Cache-Control", "no-store"),
-            *BASE_HEADERS,
-        ]
-        start_response("400 BAD REQUEST", headers)
-        return [body]
+        message = "The request's Host header names no host this site answers for."
+        return early_answer(environ, start_response, "400 Bad Request", "host", message)
 
 
 class ForceHttps:
     """Every request seen as https (``HTTPS=true``: TLS ends at a proxy in front), so
     every URL the app builds is https, and the response cache keys on that scheme."""
 
-    def __init__(self, app: Callable[..., Iterable[bytes]]) -> None:
+    def __init__(self, app: WSGIApp) -> None:
         self.app = app
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:

@@ -28,6 +28,11 @@ DEFAULTS: dict[str, Any] = {
     "SESSION_REFRESH_EACH_REQUEST": False,
     "WTF_CSRF_TIME_LIMIT": None,  # tokens live as long as the session cookie
     "MAX_CONTENT_LENGTH": 1024 * 1024,
+    # Seconds (under gunicorn's gevent workers): a request's whole body must arrive
+    # within BODY_TIMEOUT (else 408), the whole request be answered within
+    # REQUEST_TIMEOUT (else 503); webapp/web/plumbing/deadlines.py, docs/deployment.md.
+    "BODY_TIMEOUT": 10,
+    "REQUEST_TIMEOUT": 20,
     "RESPONSE_CACHE_SIZE": 512,  # whole responses per worker (~8 KB each, compressed)
     "COMPRESS_ALGORITHM": ["br", "gzip"],
     # Brotli 5 and gzip 9: a page is compressed once per link (the response cache keeps
