@@ -6,8 +6,9 @@ is deployed: the config file, preloading, several worker processes. Its rate
 limits are off unless ``env`` turns them on (``FLASK_RATELIMIT_ENABLED``): tests
 and benchmarks send far more requests from one address than any class would.
 ``run_redis`` starts Debian's ``redis-server`` on a free port of 127.0.0.1, for the
-rate limits' shared storage, and stops it again. ``raw_request`` sends bytes exactly
-as given (a hostile Host, a forged header) and reads the answer's status.
+rate limits' shared storage, and stops it again (``shutdown_redis`` stops it early).
+``raw_request`` sends bytes exactly as given (a hostile Host, a forged header) and
+reads the answer's status.
 """
 
 from __future__ import annotations
@@ -163,6 +164,18 @@ def run_redis() -> Iterator[str]:
         yield f"redis://127.0.0.1:{port}/0"
     finally:
         _stop(process)
+
+
+def shutdown_redis(uri: str) -> None:
+    """Stop the redis-server at ``uri`` now (``SHUTDOWN NOSAVE``), as an outage would;
+    ``run_redis`` then finds it gone."""
+    port = int(uri.rsplit(":", 1)[1].split("/")[0])
+    with socket.create_connection(("127.0.0.1", port), 2) as conn:
+        conn.sendall(b"SHUTDOWN NOSAVE\r\n")
+        conn.recv(64)  # the server closes the connection as it goes
+    deadline = time.monotonic() + STOP_TIMEOUT
+    while _redis_answers(port) and time.monotonic() < deadline:
+        time.sleep(0.05)
 
 
 def raw_request(

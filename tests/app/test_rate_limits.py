@@ -1,16 +1,21 @@
 """Per-client rate limits (issue 13, finding 2), in process: the costly routes meet a
 429 with Retry-After on the site's page, another client is still served, cached
-answers are not counted, and the limits are settings like any other."""
+answers are not counted, and the limits are settings like any other. An unreachable
+storage fails open, loudly (issue 24, finding 5)."""
 
 from __future__ import annotations
 
+import logging
 import re
+import socket
+import time
 
 import pytest
 
 from webapp import create_app
 from webapp.web.caches import response_cache
 from webapp.web.caches.response_cache import ResponseCache
+from webapp.web.plumbing import rate_limits
 
 LESSON = "height_unit=cm&weight=90&weight_unit=kg&w1=0.2&w2=0.00001&b=1&activation=sigmoid"
 FIRST = {"REMOTE_ADDR": "192.0.2.10"}  # a computer room's NAT address
@@ -150,3 +155,53 @@ def test_limits_are_read_from_the_environment_and_can_be_turned_off(tmp_path, mo
     assert app.config["RATELIMIT_ENABLED"] is False
     codes = flood(app.test_client(), [unique_link(n) for n in range(3)], FIRST)
     assert codes == [200, 200, 200]
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])  # closed again: nothing listens there
+
+
+def test_an_unreachable_storage_fails_open_and_says_so_once(make_app, caplog):
+    app = make_app(
+        RATELIMIT_ENABLED=True,
+        RATELIMIT_STORAGE_URI=f"redis://127.0.0.1:{_closed_port()}/0",
+        RATELIMIT_RENDER="5 per minute",
+    )
+    client = app.test_client()
+    with caplog.at_level(logging.WARNING, logger="flask-limiter"):
+        codes = flood(client, [unique_link(n) for n in range(7)], FIRST)
+        codes += flood(client, ["/learn?epochs=5", f"/api/v1/neuron?{LESSON}"], FIRST)
+    # served, and still limited: each worker counts in its own memory meanwhile
+    assert codes == [200] * 5 + [429] * 2 + [200, 200]
+    said = [r for r in caplog.records if r.name == "flask-limiter"]
+    assert len(said) == 1 and "unreachable" in said[0].getMessage()
+
+
+def test_a_storage_that_never_answers_costs_a_request_at_most_its_timeout(make_app):
+    with socket.socket() as silent:  # accepts connections, answers nothing
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        port = silent.getsockname()[1]
+        app = make_app(RATELIMIT_ENABLED=True, RATELIMIT_STORAGE_URI=f"redis://127.0.0.1:{port}")
+        client = app.test_client()
+        waits = []
+        for n in range(4):  # the storage is tried, then again at once, then in 2 s, 4 s …
+            started = time.monotonic()
+            assert client.get(unique_link(n), environ_overrides=FIRST).status_code == 200
+            waits.append(time.monotonic() - started)
+        assert max(waits) < 2 * rate_limits.STORAGE_TIMEOUT + 0.5
+        assert min(waits[2:]) < rate_limits.STORAGE_TIMEOUT
+
+
+def test_the_warning_is_said_at_most_once_a_minute(monkeypatch):
+    clock = [1000.0]
+    monkeypatch.setattr(rate_limits.time, "monotonic", lambda: clock[0])
+    once = rate_limits.OncePerMinute()
+    record = logging.LogRecord("flask-limiter", logging.WARNING, "", 0, "down", (), None)
+    info = logging.LogRecord("flask-limiter", logging.INFO, "", 0, "recovered", (), None)
+    said = [once.filter(record), once.filter(record), once.filter(info)]
+    clock[0] += rate_limits.WARN_EVERY
+    said.append(once.filter(record))
+    assert said == [True, False, True, True]

@@ -5,8 +5,10 @@ through) and with a real redis-server shared by every worker (exactly the limit)
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
-from servers import get, run_gunicorn, run_redis
+from servers import get, run_gunicorn, run_redis, shutdown_redis
 
 pytestmark = pytest.mark.slow
 
@@ -55,3 +57,28 @@ def test_with_redis_every_worker_shares_one_count():
             assert get(url, f"/?height=199&{LESSON}", source=OTHER)[0] == 200
             # the API has its own, generous count: still served
             assert get(url, f"/api/v1/neuron?height=170&{LESSON}", source=FLOODER)[0] == 200
+
+
+def test_redis_stopped_under_load_fails_open_without_a_5xx(tmp_path):
+    """Issue 24, finding 5: with the shared storage gone, requests are served (each
+    worker counts alone meanwhile), never a 500, and the log says so without a
+    traceback, at most once a minute per worker; gevent patched ssl before redis
+    imported it (the workers warned)."""
+    log = tmp_path / "gunicorn.log"
+    kinds = [f"/?height={{}}&{LESSON}", "/learn?epochs=5", f"/api/v1/neuron?height={{}}&{LESSON}"]
+    paths = [kinds[n % 3].format(150 + n) for n in range(30)]
+    with run_redis() as redis_uri:
+        env = limited_env(
+            FLASK_RATELIMIT_STORAGE_URI=redis_uri, FLASK_RATELIMIT_RENDER="1000 per minute"
+        )
+        with run_gunicorn(workers=2, env=env, log_path=log) as url, ThreadPoolExecutor(4) as pool:
+            before = list(pool.map(lambda path: get(url, path, source=OTHER)[0], paths))
+            stopping = pool.submit(shutdown_redis, redis_uri)  # while requests are under way
+            after = list(pool.map(lambda path: get(url, path, source=OTHER)[0], paths * 2))
+            stopping.result()
+            after += [get(url, path, source=OTHER)[0] for path in paths]
+    assert set(before) == {200}
+    assert set(after) == {200}
+    text = log.read_text(errors="replace")
+    assert "Traceback" not in text and "MonkeyPatchWarning" not in text
+    assert 1 <= text.count("Rate limit storage unreachable") <= 2, text

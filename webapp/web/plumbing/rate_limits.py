@@ -12,16 +12,24 @@ the page cache, or from the whole-response cache in front of Flask, is not count
 Retry-After, in the site's layout (JSON under /api/), never kept by any cache.
 With ``RATELIMIT_STORAGE_URI=memory://`` (the default) each worker process counts
 alone, so a client may get up to workers × the limit; ``redis://…`` shares the count.
+
+The limits fail open, loudly: when the shared storage cannot be reached, each worker
+counts in its own memory instead (Flask-Limiter's in-memory fallback, keeping every
+route's limit) and checks the storage again now and then (every 32 s at most), so no
+request is refused or answered 500 for it; the warning is logged at most once a minute
+per worker. A Redis that answers nothing costs a request at most STORAGE_TIMEOUT.
 """
 
 from __future__ import annotations
 
+import logging
 import math
 import time
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from flask import Flask, Response, current_app
+from flask.logging import default_handler
 from flask_limiter import Limiter, RateLimitExceeded, RouteLimit
 from flask_limiter.util import get_remote_address
 
@@ -36,6 +44,8 @@ RENDER = "RATELIMIT_RENDER"  # pages and widgets rendered afresh (``fresh_render
 LEARNING = "RATELIMIT_LEARNING"  # training runs
 PREVIEW = "RATELIMIT_PREVIEW"  # link preview images
 API = "RATELIMIT_API"  # the JSON API and oEmbed
+STORAGE_TIMEOUT = 0.5  # seconds: a Redis slower than this counts as unreachable
+WARN_EVERY = 60.0  # seconds between two warnings of the limiter's (storage unreachable)
 
 
 def rate_limited(setting: str) -> Callable[[F], F]:
@@ -60,12 +70,48 @@ def fresh_render(render: Callable[[], T]) -> T:
 
 
 def retry_after() -> int:
-    """Seconds until the breached limit's window ends (at least 1)."""
+    """Seconds until the breached limit's window ends (at least 1; 60 if unknown)."""
     limiter: Limiter = current_app.extensions["limiter_instance"]
     breached = limiter.current_limit
-    if breached is None:
+    try:
+        return 60 if breached is None else max(1, math.ceil(breached.window[0] - time.time()))
+    except Exception:  # the storage went away since it refused: say a minute, never a 500
         return 60
-    return max(1, math.ceil(breached.window[0] - time.time()))
+
+
+class OncePerMinute(logging.Filter):
+    """Lets a warning (or worse) through at most once every WARN_EVERY seconds: a storage
+    that is down is said, not said again for every request."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.said_at = -WARN_EVERY
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING:
+            return True
+        if time.monotonic() - self.said_at < WARN_EVERY:
+            return False
+        self.said_at = time.monotonic()
+        return True
+
+
+def _say_once_a_minute(logger: logging.Logger) -> None:
+    """Flask-Limiter's logger, heard (it has only a NullHandler: its warnings went
+    nowhere) where the app's are, and at most once a minute; set up once per process."""
+    if not any(isinstance(f, OncePerMinute) for f in logger.filters):
+        logger.addFilter(OncePerMinute())
+    if all(isinstance(h, logging.NullHandler) for h in logger.handlers):
+        logger.addHandler(default_handler)
+
+
+def _storage_options(app: Flask) -> dict[str, Any]:
+    """Timeouts for a Redis storage (a Redis that hangs must not hang requests), under
+    any options the config gives."""
+    given = dict(app.config.get("RATELIMIT_STORAGE_OPTIONS") or {})
+    if not str(app.config["RATELIMIT_STORAGE_URI"]).startswith("redis"):
+        return given
+    return {"socket_timeout": STORAGE_TIMEOUT, "socket_connect_timeout": STORAGE_TIMEOUT, **given}
 
 
 def too_many_requests(error: RateLimitExceeded) -> Response:
@@ -84,7 +130,11 @@ def too_many_requests(error: RateLimitExceeded) -> Response:
 
 def init_app(app: Flask, routes: RouteTable) -> None:
     """One limiter per app (its own counts); wrap the views that declared a limit."""
-    limiter = Limiter(get_remote_address, app=app)
+    app.config["RATELIMIT_STORAGE_OPTIONS"] = _storage_options(app)
+    limiter = Limiter(
+        get_remote_address, app=app, swallow_errors=True, in_memory_fallback_enabled=True
+    )
+    _say_once_a_minute(limiter.logger)
     app.extensions["limiter_instance"] = limiter
     app.extensions[EXTENSION] = _shared(limiter, RENDER)
     for endpoint, facts in routes.items():
