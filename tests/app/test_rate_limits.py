@@ -205,3 +205,48 @@ def test_the_warning_is_said_at_most_once_a_minute(monkeypatch):
     clock[0] += rate_limits.WARN_EVERY
     said.append(once.filter(record))
     assert said == [True, False, True, True]
+
+
+PEOPLE = "people=5.9ft,80kg;165cm,50kg,0"
+EVERY_COSTLY_ROUTE = {  # issue 24, finding 3: these had no limit
+    "/challenge": lambda n: f"/challenge?{PEOPLE}&w1=0.{n}",
+    "/embed/challenge": lambda n: f"/embed/challenge?{PEOPLE}&w1=0.{n}",
+    "/api/v1/challenge": lambda n: f"/api/v1/challenge?{PEOPLE}&w1=0.{n}",
+    "/practice/worksheet": lambda n: f"/practice/worksheet?level=2&seed={n}&count=20",
+    "/challenge/new": lambda n: f"/challenge/new?title=T{n}",
+    "POST /api/v1/check": lambda n: "/api/v1/check",
+}
+
+
+@pytest.mark.parametrize("route", list(EVERY_COSTLY_ROUTE))
+def test_every_costly_route_answers_429_past_its_limit(make_app, route):
+    app = make_app(
+        RATELIMIT_ENABLED=True, RATELIMIT_PAGES="2 per minute", RATELIMIT_API="2 per minute"
+    )
+    client, url = app.test_client(), EVERY_COSTLY_ROUTE[route]
+
+    def ask(n: int, environ: dict[str, str]) -> int:
+        if route.startswith("POST"):
+            body = {"x": [4], "w": [0.2], "b": n, "answers": {"z": 1}}
+            return client.post(url(n), json=body, environ_overrides=environ).status_code
+        return client.get(url(n), environ_overrides=environ).status_code
+
+    assert [ask(n, FIRST) for n in range(1, 4)] == [200, 200, 429]
+    assert ask(4, SECOND) == 200
+
+
+def test_training_is_counted_by_what_it_costs(make_app):
+    """People × epochs, in thousands, against RATELIMIT_TRAINING: one big run takes
+    most of this budget, a second is refused, a small one still fits, and a run already
+    in memory costs nothing (it still counts as a request against RATELIMIT_LEARNING)."""
+    app = make_app(RATELIMIT_ENABLED=True, RATELIMIT_TRAINING="1200 per minute")
+    client = app.test_client()
+    big = "/learn?epochs=1000&n=1000&seed={}"
+    codes = [
+        client.get(big.format(918_273), environ_overrides=FIRST).status_code,  # 1,000
+        client.get(big.format(918_274), environ_overrides=FIRST).status_code,  # 2,000
+        client.get("/api/v1/train?epochs=10&n=10&seed=918275", environ_overrides=FIRST).status_code,
+        client.get(big.format(918_273), environ_overrides=FIRST).status_code,  # in memory
+    ]
+    assert codes == [200, 429, 200, 200]
+    assert client.get(big.format(918_276), environ_overrides=SECOND).status_code == 200

@@ -10,9 +10,10 @@ straight into the lesson page.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
-from functools import lru_cache
 
 import numpy as np
 
@@ -304,11 +305,35 @@ class TrainingSettings:
     n: int
     seed: int
 
+    @property
+    def work(self) -> int:
+        """What training costs: people × epochs (the loop's work grows with both)."""
+        return self.n * self.epochs
 
-@lru_cache(maxsize=32)
+
+MEMO_SIZE = 32
+_memo: OrderedDict[TrainingSettings, Training] = OrderedDict()
+_memo_lock = threading.Lock()
+
+
+def memoised(settings: TrainingSettings) -> bool:
+    """Whether ``trained(settings)`` would answer from memory (costs nothing)."""
+    return settings in _memo
+
+
 def trained(settings: TrainingSettings) -> Training:
-    """Training is deterministic, so a repeated link is answered from memory."""
-    return train(**asdict(settings))
+    """Training is deterministic, so a repeated link is answered from memory (the last
+    MEMO_SIZE trainings)."""
+    with _memo_lock:
+        if settings in _memo:
+            _memo.move_to_end(settings)
+            return _memo[settings]
+    training = train(**asdict(settings))
+    with _memo_lock:
+        _memo[settings] = training
+        while len(_memo) > MEMO_SIZE:
+            _memo.popitem(last=False)
+    return training
 
 
 def learned_parameters(training: Training) -> dict[str, str]:

@@ -15,6 +15,7 @@ from webapp.web.caches.response_cache import mark_cacheable
 from webapp.web.challenges.page import ladder_urls
 from webapp.web.languages.request_language import language_neutral
 from webapp.web.plumbing.caching import PUBLIC, cache_control
+from webapp.web.plumbing.rate_limits import API, rate_limited
 
 bp = Blueprint("challenges_api", __name__, url_prefix=PREFIX)
 
@@ -29,6 +30,7 @@ def builtins() -> tuple[Response, int]:
 
 @bp.get("/challenge")
 @cache_control(PUBLIC)
+@rate_limited(API)
 @language_neutral
 def one() -> tuple[Response, int]:
     parsed = parse_challenge(request.args.to_dict(flat=False))

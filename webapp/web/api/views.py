@@ -16,13 +16,14 @@ from webapp.api.check import parse_answers as parse_check_answers
 from webapp.api.openapi import build_document
 from webapp.api.results import lesson_json, trace_json, training_json
 from webapp.extensions import csrf
-from webapp.learning.descent import learned_parameters, trained
+from webapp.learning.descent import learned_parameters
 from webapp.learning.params import parse_training
 from webapp.lesson.neuron import forward
 from webapp.lesson.params import parse_lesson
 from webapp.web.api import PREFIX
 from webapp.web.caches.response_cache import mark_cacheable
 from webapp.web.languages.request_language import current, language_neutral
+from webapp.web.learn.training import counted_training
 from webapp.web.lesson.links import lesson_url, share_url
 from webapp.web.plumbing.caching import NO_STORE, PUBLIC, cache_control
 from webapp.web.plumbing.rate_limits import API, LEARNING, rate_limited
@@ -102,6 +103,7 @@ def neuron_post() -> tuple[Response, int]:
 
 @bp.post("/check")
 @cache_control(NO_STORE)
+@rate_limited(API)
 @language_neutral
 def check() -> tuple[Response, int]:
     """A learner's answers for any neuron: a verdict on each, and the exact values."""
@@ -135,7 +137,7 @@ def train() -> tuple[Response, int]:
     parsed = parse_training(request.args.to_dict(flat=False))
     if not parsed.ok:
         return _errors(parsed.errors, 400)
-    training = trained(parsed.settings)
+    training = counted_training(parsed.settings)
     lesson = share_url(learned_parameters(training), current().shared)
     body = training_json(training, parameters=dict(parsed.raw), lesson_url=lesson)
     return jsonify(body), 200

@@ -22,6 +22,7 @@ from webapp.web.cookies import solved_cookie
 from webapp.web.languages.request_language import current, with_lang
 from webapp.web.languages.switcher import given
 from webapp.web.plumbing.caching import PRIVATE, PUBLIC, cache_control
+from webapp.web.plumbing.rate_limits import PAGES, rate_limited
 from webapp.web.plumbing.security import framable
 
 bp = Blueprint("challenges", __name__)
@@ -52,6 +53,7 @@ def _show(template: str, endpoint: str) -> tuple[str, int]:
 
 @bp.get("/challenge")
 @cache_control(PRIVATE)
+@rate_limited(PAGES)
 def show() -> tuple[str, int]:
     """One challenge and the learner's try: 200, or 400 with a message per field."""
     return _show("challenges/challenge.html", "challenges.show")
@@ -59,6 +61,7 @@ def show() -> tuple[str, int]:
 
 @bp.get("/embed/challenge")
 @cache_control(PUBLIC)
+@rate_limited(PAGES)
 @framable
 def embed() -> tuple[str, int]:
     """The challenge as a compact widget for other sites' iframes (no cookies)."""
@@ -68,6 +71,7 @@ def embed() -> tuple[str, int]:
 
 @bp.get("/challenge/new")
 @cache_control(PUBLIC)
+@rate_limited(PAGES)
 def new() -> Response | tuple[str, int]:
     """The teacher's form; its submit redirects (303) to the canonical challenge link."""
     form = parse_teacher_form(request.args.to_dict(flat=False))

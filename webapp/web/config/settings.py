@@ -43,8 +43,15 @@ DEFAULTS: dict[str, Any] = {
     # client); the numbers and their reasons are in docs/deployment.md.
     "RATELIMIT_ENABLED": True,
     "RATELIMIT_STORAGE_URI": "memory://",  # per worker; redis://… shares the counts
+    # The last minute, weighted (no burst at a window's edge), and a refused request is
+    # not counted: a refused training run never uses up what a class has left.
+    "RATELIMIT_STRATEGY": "sliding-window-counter",
     "RATELIMIT_RENDER": "600 per minute",  # lesson pages and widgets rendered afresh
+    "RATELIMIT_PAGES": "600 per minute",  # challenges (page, widget, form), worksheets
     "RATELIMIT_LEARNING": "300 per minute",  # /learn and /api/v1/train (training runs)
+    # What those runs cost, in thousands of person-epochs trained afresh: 200,000 is 20
+    # runs a minute at the maximum (2,000 people × 5,000 epochs), 3,333 at the defaults.
+    "RATELIMIT_TRAINING": "200000 per minute",
     "RATELIMIT_PREVIEW": "120 per minute",  # /preview.png (a PNG drawn per link)
     "RATELIMIT_API": "1200 per minute",  # the JSON API and oEmbed
 }

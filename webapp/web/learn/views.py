@@ -11,12 +11,12 @@ from webapp.learning.descent import (
     example_step,
     learned_parameters,
     make_people,
-    trained,
 )
 from webapp.learning.params import ParsedTraining, parse_training
 from webapp.pictures.learning_charts import accuracy_curve, loss_curve, plane
 from webapp.web.languages.request_language import current
 from webapp.web.languages.switcher import given
+from webapp.web.learn.training import counted_training
 from webapp.web.lesson.links import share_url
 from webapp.web.plumbing.caching import PUBLIC, cache_control
 from webapp.web.plumbing.rate_limits import LEARNING, rate_limited
@@ -43,7 +43,7 @@ def index() -> tuple[str, int]:
     query = given(form.raw, request.args)
     if not form.ok:
         return render_template("learn/index.html", form=form, training=None, page_query=query), 400
-    training = trained(form.settings)
+    training = counted_training(form.settings)
     people = make_people(training.n, training.seed)
     return (
         render_template(

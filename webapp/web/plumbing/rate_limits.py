@@ -5,10 +5,12 @@ same setting share one count. A client is its remote address (after ProxyFix, th
 one). The limits are set for a class of ~30 learners in one computer room behind one NAT
 address, which counts as one client: a class never meets them, a script flooding the
 server does.
-Only work that costs is counted: training (/learn, /api/v1/train), the preview
-image, the API, and lesson pages or widgets rendered afresh. A page served from
-the page cache, or from the whole-response cache in front of Flask, is not counted
-(the response cache is never reached by the limiter at all). A refusal is a 429 with
+Every route that computes per request is counted: training (/learn, /api/v1/train),
+the preview image, the API, lesson pages or widgets rendered afresh, the challenges
+and worksheets. A page served from the page cache, or from the whole-response cache in
+front of Flask, is not counted (the response cache is never reached by the limiter at
+all). Training is also counted by what it costs: each run not already in memory
+counts its people × epochs, in thousands, against RATELIMIT_TRAINING. A refusal is a 429 with
 Retry-After, in the site's layout (JSON under /api/), never kept by any cache.
 With ``RATELIMIT_STORAGE_URI=memory://`` (the default) each worker process counts
 alone, so a client may get up to workers × the limit; ``redis://…`` shares the count.
@@ -28,7 +30,7 @@ import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from flask import Flask, Response, current_app
+from flask import Flask, Response, current_app, g
 from flask.logging import default_handler
 from flask_limiter import Limiter, RateLimitExceeded, RouteLimit
 from flask_limiter.util import get_remote_address
@@ -41,9 +43,13 @@ T = TypeVar("T")
 EXTENSION = "neuron_lab_rate_limits"
 # The settings a route's count may share (webapp/web/config/settings.py has the numbers).
 RENDER = "RATELIMIT_RENDER"  # pages and widgets rendered afresh (``fresh_render``)
-LEARNING = "RATELIMIT_LEARNING"  # training runs
+PAGES = "RATELIMIT_PAGES"  # other pages computed per request: challenges, worksheets
+LEARNING = "RATELIMIT_LEARNING"  # training pages and calls, however cheap
+TRAINING = "RATELIMIT_TRAINING"  # their cost: thousands of person-epochs trained afresh
 PREVIEW = "RATELIMIT_PREVIEW"  # link preview images
 API = "RATELIMIT_API"  # the JSON API and oEmbed
+WORK_UNIT = 1000  # person-epochs counted as 1 against TRAINING
+_COST = "neuron_lab_rate_cost"  # in flask.g: what the running training costs
 STORAGE_TIMEOUT = 0.5  # seconds: a Redis slower than this counts as unreachable
 WARN_EVERY = 60.0  # seconds between two warnings of the limiter's (storage unreachable)
 
@@ -65,8 +71,17 @@ def _shared(limiter: Limiter, setting: str) -> RouteLimit:
 
 def fresh_render(render: Callable[[], T]) -> T:
     """``render()``, counted against this client's RATELIMIT_RENDER (a cache miss)."""
-    with current_app.extensions[EXTENSION]:
+    with current_app.extensions[EXTENSION][RENDER]:
         return render()
+
+
+def costly_training(work: int, train: Callable[[], T]) -> T:
+    """``train()``, counted as ``work`` person-epochs (in WORK_UNITs, at least 1) against
+    this client's RATELIMIT_TRAINING. Its own line: Flask-Limiter keys a limit used as a
+    context manager by where it is entered."""
+    setattr(g, _COST, max(1, math.ceil(work / WORK_UNIT)))
+    with current_app.extensions[EXTENSION][TRAINING]:
+        return train()
 
 
 def retry_after() -> int:
@@ -136,7 +151,12 @@ def init_app(app: Flask, routes: RouteTable) -> None:
     )
     _say_once_a_minute(limiter.logger)
     app.extensions["limiter_instance"] = limiter
-    app.extensions[EXTENSION] = _shared(limiter, RENDER)
+    app.extensions[EXTENSION] = {
+        RENDER: _shared(limiter, RENDER),
+        TRAINING: limiter.shared_limit(
+            _setting(TRAINING), scope=TRAINING.lower(), cost=lambda: g.get(_COST, 1)
+        ),
+    }
     for endpoint, facts in routes.items():
         if facts.rate_limit is not None:
             view = app.view_functions[endpoint]

@@ -16,6 +16,7 @@ from webapp.web.languages.request_language import current
 from webapp.web.languages.switcher import given
 from webapp.web.lesson.links import lesson_url
 from webapp.web.plumbing.caching import NO_STORE, PRIVATE_NO_STORE, PUBLIC, cache_control
+from webapp.web.plumbing.rate_limits import PAGES, rate_limited
 
 bp = Blueprint("practice", __name__)
 
@@ -58,6 +59,7 @@ def new() -> Response:
 
 @bp.get("/practice/worksheet")
 @cache_control(PUBLIC)
+@rate_limited(PAGES)
 def sheet() -> tuple[str, int]:
     parsed = parse_sheet(request.args.to_dict(flat=False))
     query = given(parsed.raw, request.args)
