@@ -110,13 +110,53 @@ def test_with_trusted_hosts_an_unknown_host_is_refused(trusted_client, path):
     assert "evil.example" not in response.get_data(as_text=True)
 
 
-@pytest.mark.parametrize(
-    "host", ["neuronlab.example", "neuronlab.example:8443", "a.school.example"]
-)
+@pytest.mark.parametrize("host", ["neuronlab.example", "a.school.example"])
 def test_with_trusted_hosts_a_named_host_is_served(trusted_client, host):
     response = trusted_client.get(f"/?{LESSON}", headers={"Host": host})
     assert response.status_code == 200
     assert f"http://{host}/?height=5" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("host", "written"),
+    [
+        ("NEURONLAB.EXAMPLE", "neuronlab.example"),
+        ("neuronlab.example.", "neuronlab.example"),
+        ("NeuronLab.Example.", "neuronlab.example"),
+        ("A.School.Example", "a.school.example"),
+    ],
+)
+def test_a_trusted_name_in_any_case_or_with_a_trailing_dot_is_served_normalised(
+    trusted_client, host, written
+):
+    """Issue 24, finding 9: names compare without case or a trailing dot, and links
+    and the caches' keys take the normal form."""
+    response = trusted_client.get(f"/?{LESSON}", headers={"Host": host})
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert f"http://{written}/?height=5" in page
+    assert host not in page or host == written
+
+
+@pytest.mark.parametrize(
+    ("host", "server_port", "scheme", "status"),
+    [
+        ("neuronlab.example:8443", "8443", "http", 200),  # the port it is served on
+        ("neuronlab.example:80", "8000", "http", 200),  # the scheme's own: a proxy's
+        ("neuronlab.example:443", "8000", "https", 200),
+        ("neuronlab.example:8443", "80", "http", 400),  # made up by the client
+        ("neuronlab.example:1234", "8000", "https", 400),
+        ("neuronlab.example:443", "8000", "http", 400),
+    ],
+)
+def test_with_trusted_hosts_a_port_is_accepted_only_where_the_site_is_served(
+    trusted_client, host, server_port, scheme, status
+):
+    environ = {"SERVER_PORT": server_port, "wsgi.url_scheme": scheme}
+    response = trusted_client.get(f"/?{LESSON}", headers={"Host": host}, environ_overrides=environ)
+    assert response.status_code == status
+    if status == 400:
+        assert host not in response.get_data(as_text=True)
 
 
 def test_trusted_hosts_are_read_from_the_environment(monkeypatch, tmp_path):

@@ -101,13 +101,19 @@ def test_the_missing_trusted_hosts_is_logged_once(server):
 
 
 def test_trusted_hosts_from_the_environment(tmp_path):
-    env = {**KEY, "FLASK_TRUSTED_HOSTS": '["neuronlab.example"]'}
+    """Issue 24, finding 9: names compare without case or a trailing dot, and a port is
+    accepted only where the site is served on it; share links carry no other."""
+    env = {**KEY, "FLASK_TRUSTED_HOSTS": '["NeuronLab.Example."]'}
     log = tmp_path / "gunicorn.log"
     with run_gunicorn(workers=2, env=env, log_path=log) as url:
-        status, answer = get(url, f"/?{LESSON}", {"Host": "neuronlab.example"})
-        assert status == 200 and b"http://neuronlab.example/?height=5" in answer
-        status, answer = get(url, f"/?{LESSON}", {"Host": "evil.example"})
-        assert status == 400 and b"evil.example" not in answer
+        port = url.rsplit(":", 1)[1]
+        for host in ("neuronlab.example", "NEURONLAB.EXAMPLE.", f"neuronlab.example:{port}"):
+            status, answer = get(url, f"/?{LESSON}", {"Host": host})
+            written = host.lower().rstrip(".")
+            assert status == 200 and f"http://{written}/?height=5".encode() in answer
+        for host in ("evil.example", "neuronlab.example:1234", "n"):
+            status, answer = get(url, f"/?{LESSON}", {"Host": host})
+            assert status == 400 and b"1234" not in answer
     text = log.read_text(errors="replace")
     assert "TRUSTED_HOSTS is not set" not in text
     assert "Warmed up in the master: GET / answered 200" in text  # on a trusted host

@@ -56,6 +56,16 @@ def faults(tmp_path: Path) -> dict[str, tuple[dict[str, str], str]]:
             "Is a directory",
         ),
         "short key file": ({"NEURON_INSTANCE_PATH": str(short_file)}, "no usable secret key"),
+        # issue 24, findings 6 and 8
+        "blank key": ({"FLASK_SECRET_KEY": " " * 40}, "FLASK_SECRET_KEY (or SECRET_KEY) is blank"),
+        "trusted hosts not a list": (
+            {"FLASK_SECRET_KEY": GOOD_KEY, "FLASK_TRUSTED_HOSTS": "neuron.example"},
+            """FLASK_TRUSTED_HOSTS must be a JSON list of host names, like '["neuron.example"]'""",
+        ),
+        "trusted hosts of no host": (
+            {"FLASK_SECRET_KEY": GOOD_KEY, "FLASK_TRUSTED_HOSTS": '["neuron.example", 7]'},
+            "FLASK_TRUSTED_HOSTS must be a JSON list of host names",
+        ),
     }
 
 
@@ -66,6 +76,9 @@ FAULTS = [
     "unwritable instance folder",
     "key file is a folder",
     "short key file",
+    "blank key",
+    "trusted hosts not a list",
+    "trusted hosts of no host",
 ]
 
 
@@ -85,3 +98,16 @@ def test_a_good_key_starts(tmp_path):
     result = start(IMPORT, {"FLASK_SECRET_KEY": GOOD_KEY, "NEURON_INSTANCE_PATH": str(tmp_path)})
     assert result.returncode == 0, result.stderr
     assert "cannot start" not in result.stderr
+
+
+def test_a_key_of_digits_is_read_as_the_string_it_is(tmp_path):
+    """Issue 24, finding 8: 32 digits were parsed as JSON, a number, and refused as
+    "0 characters long"; the key is those 32 characters, and it signs cookies."""
+    digits = "12345678901234567890123456789012"
+    check = (
+        "import wsgi; key = wsgi.app.config['SECRET_KEY']; "
+        "assert key == '12345678901234567890123456789012', key; print('key', len(key))"
+    )
+    result = start([sys.executable, "-c", check], {"FLASK_SECRET_KEY": digits})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "key 32"

@@ -26,7 +26,12 @@ class ConfigError(RuntimeError):
 
 
 def check_key(key: object, source: str) -> None:
-    """Refuse a key shorter than MIN_KEY_LENGTH characters (``source`` names it)."""
+    """Refuse a key shorter than MIN_KEY_LENGTH characters, or one of blanks only
+    (``source`` names it)."""
+    if isinstance(key, str | bytes) and key and not key.strip():
+        raise ConfigError(
+            f"{source} is blank: a secret key needs {MIN_KEY_LENGTH} characters or more"
+        )
     if not isinstance(key, str | bytes) or len(key) < MIN_KEY_LENGTH:
         size = len(key) if isinstance(key, str | bytes) else 0
         raise ConfigError(

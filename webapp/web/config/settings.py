@@ -2,18 +2,21 @@
 
 Every setting, the rate limits and trusted hosts included, is read the same way
 (``app.config.from_prefixed_env()``: ``FLASK_<NAME>``, values parsed as JSON where
-they parse). A setting that cannot work stops the start with a ``ConfigError``
-whose message says what to change: wsgi.py turns it into one line on stderr.
+they parse), but the secret key, which is taken as written. A setting that cannot
+work stops the start with a ``ConfigError`` whose message says what to change:
+wsgi.py turns it into one line on stderr.
 """
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Mapping
 from typing import Any
 
 from flask import Flask
 
+from webapp.web.config.hosts import normal_name, valid_host
 from webapp.web.config.secret_key import ConfigError, check_key, load_or_create_secret_key
 
 __all__ = ["DEFAULTS", "ConfigError", "configure"]
@@ -60,18 +63,47 @@ DEFAULTS: dict[str, Any] = {
 def _check_keys(app: Flask) -> None:
     """Configured keys are held to the rule a key file is (32 characters or more)."""
     check_key(app.config["SECRET_KEY"], "FLASK_SECRET_KEY (or SECRET_KEY)")
-    for key in app.config.get("SECRET_KEY_FALLBACKS") or ():
+    fallbacks = app.config.get("SECRET_KEY_FALLBACKS") or []
+    if not isinstance(fallbacks, list):
+        raise ConfigError(
+            "FLASK_SECRET_KEY_FALLBACKS must be a JSON list of old keys, like "
+            """'["old-key…"]'"""
+        )
+    for key in fallbacks:
         check_key(key, "a key in FLASK_SECRET_KEY_FALLBACKS")
 
 
+def _check_trusted_hosts(app: Flask) -> None:
+    """TRUSTED_HOSTS is a list of host names (a bare string was read as its letters,
+    one host each), kept in the form the Host check compares: lower case, no
+    trailing dot."""
+    hosts = app.config.get("TRUSTED_HOSTS")
+    if hosts is None:
+        return
+    if not isinstance(hosts, list | tuple) or not all(
+        isinstance(host, str) and valid_host(host.removeprefix(".")) for host in hosts
+    ):
+        raise ConfigError(
+            f"FLASK_TRUSTED_HOSTS must be a JSON list of host names, like "
+            f"""'["neuron.example"]' (it is {json.dumps(hosts)[:80]})"""
+        )
+    app.config["TRUSTED_HOSTS"] = [normal_name(host) for host in hosts]
+
+
 def configure(app: Flask, test_config: Mapping[str, Any] | None) -> None:
-    """Defaults, then ``FLASK_*`` environment variables, then ``test_config``."""
+    """Defaults, then ``FLASK_*`` environment variables, then ``test_config``.
+
+    ``FLASK_SECRET_KEY`` is taken as it is written, never read as JSON (a key of 32
+    digits is those 32 characters, not a number)."""
     app.config.from_mapping(DEFAULTS, SECRET_KEY=os.environ.get("SECRET_KEY") or None)
     app.config.from_prefixed_env()
+    if "FLASK_SECRET_KEY" in os.environ:
+        app.config["SECRET_KEY"] = os.environ["FLASK_SECRET_KEY"]
     if test_config is not None:
         app.config.from_mapping(test_config)
     if not app.config["SECRET_KEY"]:
         app.config["SECRET_KEY"] = load_or_create_secret_key(app.instance_path)
     _check_keys(app)
+    _check_trusted_hosts(app)
     if app.config["HTTPS"]:
         app.config.update(SESSION_COOKIE_SECURE=True, PREFERRED_URL_SCHEME="https")
