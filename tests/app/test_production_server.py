@@ -117,3 +117,38 @@ def test_trusted_hosts_from_the_environment(tmp_path):
     text = log.read_text(errors="replace")
     assert "TRUSTED_HOSTS is not set" not in text
     assert "Warmed up in the master: GET / answered 200" in text  # on a trusted host
+
+
+POISONED = "/?height=1.65&weight=99&zz=POISON"
+CLEAN = "/?height=1.65&weight=99"
+
+
+def _body(answer: bytes) -> bytes:
+    return answer.split(b"\r\n\r\n", 1)[1]
+
+
+@pytest.mark.parametrize("path", [CLEAN, f"/embed?{CLEAN[2:]}", f"/?{CLEAN[2:]}&lang=de"])
+def test_extra_parameters_never_reach_the_page_another_visitor_gets(server, path):
+    """Issue 24, finding 2: the poisoned link, asked 9 times (every worker's caches), put
+    zz=POISON into the switcher and hreflang links of the clean link's page."""
+    url, _ = server
+    for _ in range(9):
+        status, answer = get(url, f"{path}&zz=POISON")
+        assert status == 200 and b"POISON" not in _body(answer)
+    for _ in range(2 * WORKERS):
+        status, answer = get(url, path)
+        assert status == 200 and b"POISON" not in _body(answer) and b"zz=" not in answer
+
+
+def test_junk_parameters_do_not_grow_the_page(server):
+    """40 parameters of 64 characters grew the page from 37 to 56 KB for everyone."""
+    url, _ = server
+    junk = "&".join(f"junk{n}={'j' * 64}" for n in range(40))
+    status, clean = get(url, "/?height=1.7&weight=98")
+    assert status == 200
+    for _ in range(2 * WORKERS):
+        status, answer = get(url, f"/?height=1.7&weight=98&{junk}")
+        assert status == 200 and b"jjjj" not in _body(answer)
+        assert abs(len(_body(answer)) - len(_body(clean))) < 64  # the Date, a cookie's
+    status, after = get(url, "/?height=1.7&weight=98")
+    assert status == 200 and len(_body(after)) == len(_body(clean))
