@@ -18,6 +18,15 @@ EXAMPLE = (
 DECIMAL_DOT = re.compile(r"\d\.\d")
 
 
+@pytest.fixture
+def client(app):
+    """A browser on this site's own pages: its requests say Sec-Fetch-Site: same-origin
+    (a practice check is recorded only from there)."""
+    own = app.test_client()
+    own.environ_base["HTTP_SEC_FETCH_SITE"] = "same-origin"
+    return own
+
+
 def verdicts(text: str) -> dict[str, str]:
     return dict(re.findall(r'data-answer="(\w+)" data-verdict="(\w+)"', text))
 

@@ -13,11 +13,21 @@ import pytest
 from webapp.lesson.params import parse_lesson
 from webapp.practice.problems import problem
 from webapp.practice.steps import all_steps
+from webapp.web.caches import response_cache
 from webapp.web.cookies.records_cookie import COOKIE_NAME
 
 EXAMPLE = (
     "/?height=4&height_unit=ft&weight=80&weight_unit=kg&w1=0.2&w2=0.00001&b=1&activation=sigmoid"
 )
+
+
+@pytest.fixture
+def client(app):
+    """A browser on this site's own pages: its requests say Sec-Fetch-Site: same-origin
+    (a practice check is recorded only from there)."""
+    own = app.test_client()
+    own.environ_base["HTTP_SEC_FETCH_SITE"] = "same-origin"
+    return own
 
 
 def start_tag(page: str, element_id: str) -> str:
@@ -289,3 +299,57 @@ def test_a_worksheet_has_its_problems_and_a_key(client):
 @pytest.mark.parametrize("query", ["level=5", "count=0", "count=21", "seed=-1", "seed=x"])
 def test_a_worksheets_parameters_are_checked(client, query):
     assert client.get(f"/practice/worksheet?{query}").status_code == 400
+
+
+# --- what counts (issue 24, finding 7) -------------------------------------------------
+
+OWN_PAGE = {"Sec-Fetch-Site": "same-origin"}
+
+
+def streak_text(browser, level: int) -> str:
+    page = browser.get("/practice").text
+    return re.search(rf'data-level="{level}".*?(\d+) solved in a row', page, re.S).group(1)
+
+
+@pytest.mark.parametrize(
+    ("headers", "counts"),
+    [
+        ({"Sec-Fetch-Site": "cross-site"}, False),  # a link or form on another site
+        ({"Sec-Fetch-Site": "same-site"}, False),  # a sibling site is another site too
+        ({}, False),  # no word of where it came from
+        ({"Referer": "http://evil.example/practice"}, False),
+        ({"Referer": "http://localhost/?mode=predict"}, True),  # an older browser, our page
+        ({"Sec-Fetch-Site": "none"}, True),  # typed, or a bookmark
+        (OWN_PAGE, True),
+    ],
+)
+def test_only_this_sites_own_pages_record_a_check(app, headers, counts):
+    """A cross-site GET with a wrong answer reset a streak of 6."""
+    browser = app.test_client()
+    for _ in range(6):
+        assert browser.get(answered(new_problem(browser, 1)), headers=OWN_PAGE).status_code == 200
+    assert streak_text(browser, 1) == "6"
+    wrong = browser.get(answered(new_problem(browser, 1), right=False), headers=headers)
+    assert wrong.status_code == 200
+    assert verdicts(wrong) and "right" not in set(verdicts(wrong).values())
+    assert streak_text(browser, 1) == ("0" if counts else "6")
+
+
+def test_a_hand_made_problem_does_not_count_for_the_level(client):
+    made = EXAMPLE.replace("w1=0.2", "w1=0").replace("w2=0.00001", "w2=0").replace("b=1", "b=0")
+    url = f"{made}&mode=predict&practice=4&ask=flip_b"
+    checked = client.get(answered(url))
+    assert checked.status_code == 200
+    assert set(verdicts(checked).values()) == {"right"}
+    assert streak_text(client, 4) == "0"
+    drawn = client.get(answered(new_problem(client, 4)))  # the level's own: counted
+    assert set(verdicts(drawn).values()) == {"right"} and streak_text(client, 4) == "1"
+
+
+def test_a_page_that_records_a_check_is_never_kept_whole(app, monkeypatch):
+    monkeypatch.setattr(response_cache, "now", lambda: 1_800_000_000)  # one second
+    url = answered(new_problem(app.test_client(), 1))
+    cross, own = app.test_client(), app.test_client()
+    cross.get(url, headers={"Sec-Fetch-Site": "cross-site"})
+    response = own.get(url, headers=OWN_PAGE)  # the same second, the same (no) cookie
+    assert response.status_code == 200 and "1 in a row" in response.text

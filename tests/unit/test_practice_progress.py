@@ -3,8 +3,11 @@ the records cookie beside the history (which gives way, counted, when it needs r
 
 from __future__ import annotations
 
+import pytest
+
 from webapp.lesson import history, records
-from webapp.practice.problems import asked_for, problem, stage_for
+from webapp.lesson.params import parse_lesson
+from webapp.practice.problems import asked_for, could_be_drawn, problem, stage_for
 from webapp.practice.progress import Progress, decode
 
 
@@ -25,7 +28,7 @@ def test_the_text_is_compact_and_reads_back():
         for i in range(7):
             progress = progress.record(level, f"{level}-{i}", solved=True)
     text = progress.encode()
-    assert len(text) < 120
+    assert len(text) < 240  # each level's last five solved problems: 8 characters each
     assert decode(text) == progress
     assert decode("") == Progress()
     assert decode("9~1~1~1~ab*x*1~a~1~1~") == Progress()  # malformed parts are left out
@@ -73,3 +76,56 @@ def _raw() -> dict[str, str]:
         "b": "1",
         "activation": "sigmoid",
     }
+
+
+def test_a_problem_counts_once_so_taking_turns_with_two_is_no_streak():
+    """Issue 24, finding 7: alternating two solved problems counted as a streak."""
+    progress = Progress()
+    for query in ("a", "b", "a", "b", "a", "b"):
+        progress = progress.record(1, query, solved=True)
+    assert progress.level(1).streak == 2 and progress.level(1).solved == 2
+    for query in ("c", "d", "e"):
+        progress = progress.record(1, query, solved=True)
+    assert progress.level(1).streak == 5 and progress.level(1).mastered  # five different
+    assert progress.record(1, "b", solved=False) == progress  # recent: never against
+    progress = progress.record(1, "f", solved=True)  # a is no longer among the last five
+    assert progress.record(1, "a", solved=False).level(1).streak == 0
+
+
+def test_progress_written_with_one_last_problem_reads_back():
+    old = decode("2~3~4~0~1a2b3c4d")
+    assert old.level(2).recent == ("1a2b3c4d",) and old.level(2).streak == 3
+    assert old.record(2, "x", solved=True).level(2).streak == 4
+    assert decode("2~3~4~0~" + "1a2b3c4d" * 6).level(2).recent == ()  # too many
+    assert decode("2~3~4~0~1a2b3c4d5").level(2).recent == ()  # not whole keys
+
+
+def _lesson(**raw: str):
+    given = {"height": "5.6", "weight": "120", "w1": "-0.57", "w2": "-0.01", "b": "-0.4"}
+    return parse_lesson({name: [value] for name, value in {**given, **raw}.items()}).lesson()
+
+
+def test_every_drawn_problem_could_be_drawn():
+    for seed in range(300):
+        level, stage = 1 + seed % 4, seed % 3
+        drawn = problem(level, seed * 7919, stage)
+        assert could_be_drawn(level, drawn.lesson, drawn.ask), drawn.raw
+
+
+@pytest.mark.parametrize(
+    ("level", "raw", "ask"),
+    [
+        (4, {"w1": "0", "w2": "0", "b": "0"}, ("flip_b",)),  # the trivial one of the finding
+        (1, {"activation": "tanh"}, ("sum",)),  # level 1 is sigmoid's
+        (1, {}, ("z",)),  # another level's step
+        (1, {"height": "5.60"}, ("sum",)),  # not written as drawn
+        (1, {"height": "7.5"}, ("sum",)),  # out of range
+        (1, {"weight": "300"}, ("sum",)),  # a BMI no problem has
+        (1, {"w2": "0.5"}, ("sum",)),
+        (1, {"b": "-9.0"}, ("sum",)),
+        (1, {"height_unit": "cm", "height": "170.0"}, ("sum",)),
+    ],
+)
+def test_a_hand_made_problem_is_not_the_levels(level, raw, ask):
+    assert not could_be_drawn(level, _lesson(**raw), ask)
+    assert could_be_drawn(1, _lesson(), ("sum",))  # the same person, as drawn

@@ -16,6 +16,7 @@ from webapp.lesson.activations import ACTIVATIONS
 from webapp.lesson.numbers import significant
 from webapp.lesson.params import LESSON_DEFAULTS, parse_lesson
 from webapp.lesson.result import Lesson
+from webapp.lesson.units import METRES_PER_FOOT
 from webapp.practice.answers import ASK_SEP
 
 # Shown in the page's language (lazy: str() them where a str is needed).
@@ -38,6 +39,10 @@ LEVEL_TEXTS = {
 # How many problems of a level must be solved before each stage (faded examples).
 STAGE_FROM = (0, 1, 3)
 MAX_SEED = 2**32 - 1
+# What a drawn problem can hold: its person, and its neuron's sizes (signs are drawn).
+HEIGHT_FT = (4.6, 6.6)
+BMI = (17.0, 42.0)
+W1, W2, B = (0.05, 0.6), (0.001, 0.03), 2.5
 
 
 def stage_for(solved: int) -> int:
@@ -76,9 +81,9 @@ class Problem:
 
 
 def _person(rng: np.random.Generator) -> dict[str, str]:
-    height = rng.uniform(4.6, 6.6)
-    bmi = rng.uniform(17.0, 42.0)
-    kg = bmi * (height * 0.3048) ** 2
+    height = rng.uniform(*HEIGHT_FT)
+    bmi = rng.uniform(*BMI)
+    kg = bmi * (height * METRES_PER_FOOT) ** 2
     return {"height": f"{height:.1f}", "weight": f"{kg:.0f}"}
 
 
@@ -91,9 +96,9 @@ def _neuron(rng: np.random.Generator, level: int, seed: int) -> dict[str, str]:
     else:
         activation = names[int(rng.integers(len(names)))]
     return {
-        "w1": significant(float(rng.choice([-1, 1]) * rng.uniform(0.05, 0.6)), 2),
-        "w2": significant(float(rng.choice([-1, 1]) * rng.uniform(0.001, 0.03)), 2),
-        "b": f"{rng.uniform(-2.5, 2.5):.1f}",
+        "w1": significant(float(rng.choice([-1, 1]) * rng.uniform(*W1)), 2),
+        "w2": significant(float(rng.choice([-1, 1]) * rng.uniform(*W2)), 2),
+        "b": f"{rng.uniform(-B, B):.1f}",
         "activation": activation,
     }
 
@@ -106,6 +111,51 @@ def problem(level: int, seed: int, stage: int) -> Problem:
         raw["b"] = "0.0"
     lesson = parse_lesson({name: [value] for name, value in raw.items()}).lesson()
     return Problem(level, seed, stage, lesson, asked_for(level, stage, lesson))
+
+
+def _written_as_drawn(raw: dict[str, str]) -> bool:
+    """Each number in the form the generator writes it (5.6, 120, -0.57, 0.0022, -0.4)."""
+    try:
+        numbers = {name: float(raw[name]) for name in ("height", "weight", "w1", "w2", "b")}
+    except ValueError:
+        return False
+    return (
+        raw["height"] == f"{numbers['height']:.1f}"
+        and raw["weight"] == f"{numbers['weight']:.0f}"
+        and raw["w1"] == significant(numbers["w1"], 2)
+        and raw["w2"] == significant(numbers["w2"], 2)
+        and raw["b"] == f"{numbers['b']:.1f}" != "-0.0"
+    )
+
+
+def _in_drawn_ranges(raw: dict[str, str]) -> bool:
+    """Inside the ranges a problem is drawn from; the weight for some height within
+    the shown one's rounding and a BMI in range, rounded to a kilogram."""
+    height, kg = float(raw["height"]), float(raw["weight"])
+    lightest = BMI[0] * ((height - 0.05) * METRES_PER_FOOT) ** 2
+    heaviest = BMI[1] * ((height + 0.05) * METRES_PER_FOOT) ** 2
+    return (
+        HEIGHT_FT[0] <= height <= HEIGHT_FT[1]
+        and lightest - 0.5 <= kg <= heaviest + 0.5
+        and W1[0] <= abs(float(raw["w1"])) <= W1[1]
+        and W2[0] <= abs(float(raw["w2"])) <= W2[1]
+        and abs(float(raw["b"])) <= B
+    )
+
+
+def could_be_drawn(level: int, lesson: Lesson, ask: tuple[str, ...]) -> bool:
+    """Whether ``problem(level, …)`` could have drawn this lesson and asked these steps:
+    only the level's own problems count towards its progress (a hand-made one with
+    w = b = 0 does not count for level 4)."""
+    raw = lesson.raw
+    units = (raw["height_unit"], raw["weight_unit"])
+    return (
+        units == (LESSON_DEFAULTS["height_unit"], LESSON_DEFAULTS["weight_unit"])
+        and (level != 1 or raw["activation"] == "sigmoid")
+        and _written_as_drawn(raw)
+        and _in_drawn_ranges(raw)
+        and ask in {asked_for(level, stage, lesson) for stage in range(len(STAGE_FROM))}
+    )
 
 
 def fresh_seed(rng: np.random.Generator) -> int:

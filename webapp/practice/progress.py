@@ -2,9 +2,11 @@
 were solved, whether the level is mastered (five in a row). No Flask.
 
 Kept in the records cookie as one compact section (``p:``), each level that has any
-progress as ``<level>~<streak>~<solved>~<mastered 0|1>~<last>``, ``*``-joined, where
-``last`` is a short hash of the last problem solved, so checking the same solved
-problem again (a reload) never counts twice.
+progress as ``<level>~<streak>~<solved>~<mastered 0|1>~<recent>``, ``*``-joined, where
+``recent`` holds short hashes of the last MASTERY_STREAK problems solved (8 characters
+each, one after another):
+a problem counts once, so checking one again (a reload), or taking turns with two
+solved problems, never adds to the streak, and mastery takes five different ones.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from webapp.practice.answers import LEVELS
 
 MASTERY_STREAK = 5
 FIELD_SEP, LEVEL_SEP = "~", "*"
+KEY_LENGTH = 8  # problem_key's hex digits
 _MAX_COUNT = 999_999
 
 
@@ -26,7 +29,7 @@ class LevelProgress:
     streak: int = 0
     solved: int = 0
     mastered: bool = False
-    last: str = ""
+    recent: tuple[str, ...] = ()  # the problems solved last, oldest first (their keys)
 
     @property
     def empty(self) -> bool:
@@ -34,7 +37,8 @@ class LevelProgress:
 
     @property
     def token(self) -> str:
-        fields = (self.level, self.streak, self.solved, int(self.mastered), self.last)
+        recent = "".join(self.recent)
+        fields = (self.level, self.streak, self.solved, int(self.mastered), recent)
         return FIELD_SEP.join(str(f) for f in fields)
 
     @property
@@ -78,7 +82,7 @@ class LevelProgress:
 
 def problem_key(query: str) -> str:
     """A short, stable name for a problem (its link's query without answers)."""
-    return hashlib.blake2b(query.encode(), digest_size=4).hexdigest()
+    return hashlib.blake2b(query.encode(), digest_size=KEY_LENGTH // 2).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -98,7 +102,7 @@ class Progress:
     def record(self, level: int, query: str, solved: bool) -> Progress:
         """This progress after checking the problem named by ``query``."""
         current, key = self.level(level), problem_key(query)
-        if current.last == key:
+        if key in current.recent:
             return self  # a solved problem checked again counts once, and never against
         if solved:
             streak = min(current.streak + 1, _MAX_COUNT)
@@ -107,7 +111,7 @@ class Progress:
                 streak=streak,
                 solved=min(current.solved + 1, _MAX_COUNT),
                 mastered=current.mastered or streak >= MASTERY_STREAK,
-                last=key,
+                recent=(*current.recent, key)[-MASTERY_STREAK:],
             )
         else:
             new = replace(current, streak=0)
@@ -116,6 +120,13 @@ class Progress:
 
 def _number(text: str) -> int | None:
     return int(text) if text.isdigit() and len(text) <= 6 else None
+
+
+def _keys(text: str) -> tuple[str, ...]:
+    """The recent problems' keys (one, in cookies written before there were more)."""
+    if len(text) > KEY_LENGTH * MASTERY_STREAK or len(text) % KEY_LENGTH or not text.isalnum():
+        return ()
+    return tuple(text[i : i + KEY_LENGTH] for i in range(0, len(text), KEY_LENGTH))
 
 
 def decode(text: str) -> Progress:
@@ -128,6 +139,5 @@ def decode(text: str) -> Progress:
         level, streak, solved = (_number(p) for p in parts[:3])
         if level not in LEVELS or streak is None or solved is None or parts[3] not in ("0", "1"):
             continue
-        last = parts[4] if len(parts[4]) <= 8 and parts[4].isalnum() else ""
-        found[level] = LevelProgress(level, streak, solved, parts[3] == "1", last)
+        found[level] = LevelProgress(level, streak, solved, parts[3] == "1", _keys(parts[4]))
     return Progress(tuple(found.get(level, LevelProgress(level)) for level in LEVELS))

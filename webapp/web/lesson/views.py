@@ -17,6 +17,8 @@ from markupsafe import Markup
 
 from webapp.lesson.params import ParsedLesson, parse_lesson
 from webapp.lesson.random_weights import with_random_weights
+from webapp.lesson.result import Lesson
+from webapp.practice.problems import could_be_drawn
 from webapp.web.caches import page_cache
 from webapp.web.caches.response_cache import mark_cacheable
 from webapp.web.cookies import history_cookie, progress_cookie
@@ -24,9 +26,10 @@ from webapp.web.languages.request_language import PageLanguage, current
 from webapp.web.languages.switcher import Query
 from webapp.web.lesson.links import lesson_url, share_url
 from webapp.web.lesson.page import LessonPage, PageKey, lesson_page, lesson_query
-from webapp.web.lesson.predict import answers_query, predict_part
+from webapp.web.lesson.predict import PredictView, answers_query, predict_part
 from webapp.web.plumbing.caching import NO_STORE, PRIVATE, cache_control
 from webapp.web.plumbing.rate_limits import fresh_render
+from webapp.web.plumbing.security import from_this_site
 from webapp.widget.options import BuilderChoices, builder_options
 
 bp = Blueprint("pages", __name__)
@@ -92,6 +95,9 @@ def _render_predict(
     anything is rendered, as a result is added to the history (a kept whole response
     is keyed on the cookie and the URL, so it can never skip or repeat a recording).
     Predict pages add nothing to the history: they show no result until answered.
+    A check is recorded only from this site's own pages, and only for a problem the
+    level could have drawn; a page that may record is never kept whole (whether it
+    did depends on headers no cache key holds).
     """
     lesson = parsed.lesson()
     view = predict_part(lesson, args, language.shared)
@@ -100,15 +106,26 @@ def _render_predict(
         next_url = url_for("practice.new", level=answers.level, **language.own)
         view = replace(view, next_url=next_url)
         if answers.ok and answers.checked:
-            problem = view.problem_url.partition("?")[2]
-            done, dropped = progress_cookie.record(answers.level, problem, view.attempt.solved)
-            view = replace(view, progress=done, dropped_now=dropped)
+            view = _record_practice(view, lesson)
     page = lesson_page(parsed, lesson, language, query=(*query, *answers_query(answers, args)))
     page = replace(page, predict=view, share_url=view.problem_url)
-    mark_cacheable()
+    if not (answers.level is not None and answers.checked):
+        mark_cacheable()
     parts = _parts(page, head=False)
     empty = history_cookie.RecentPanel((), 0, 0)
     return _whole(parts, empty, page.page_query), 200 if answers.ok else 400
+
+
+def _record_practice(view: PredictView, lesson: Lesson) -> PredictView:
+    """The checked practice problem in this browser's progress, if it counts: checked
+    on this site's own page (another site's link must not break a streak), and one of
+    the level's own problems (a hand-made easy one must not master it)."""
+    level = view.answers.level
+    if level is None or not from_this_site() or not could_be_drawn(level, lesson, view.answers.ask):
+        return view
+    problem = view.problem_url.partition("?")[2]
+    done, dropped = progress_cookie.record(level, problem, view.attempt.solved)
+    return replace(view, progress=done, dropped_now=dropped)
 
 
 @bp.get("/")

@@ -6,9 +6,13 @@ the session either (plumbing/sessions.py).
 Share links hold a height and a weight, so the referrer never leaves the site
 (``same-origin``: sent in full within the site, not at all to others). HSTS only
 when the app is configured for HTTPS, since a browser would pin it otherwise.
+``from_this_site`` tells a request made by this site's own pages from one another
+site made a browser send.
 """
 
 from __future__ import annotations
+
+from urllib.parse import urlsplit
 
 from flask import Flask, Response, current_app, request
 
@@ -34,6 +38,21 @@ BASE_HEADERS = (
     ("Cross-Origin-Opener-Policy", "same-origin"),
     ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
 )
+
+
+OWN_FETCHES = frozenset({"same-origin", "none"})  # Sec-Fetch-Site: our page, or typed
+
+
+def from_this_site() -> bool:
+    """Whether this request came from this site's own pages (or was typed or
+    bookmarked), not from another site: Sec-Fetch-Site says so in every current
+    browser; without it, the Referer (which our Referrer-Policy, same-origin, sends
+    within the site only) must name this site. A request with neither is not."""
+    fetched_from = request.headers.get("Sec-Fetch-Site")
+    if fetched_from is not None:
+        return fetched_from in OWN_FETCHES
+    referrer = urlsplit(request.headers.get("Referer", ""))
+    return (referrer.scheme, referrer.netloc) == (request.scheme, request.host)
 
 
 def framable(view: F) -> F:
