@@ -275,3 +275,29 @@ def test_oembed_refuses_a_bad_or_foreign_challenge(client, url):
     response = client.get("/oembed", query_string={"url": url})
     assert response.status_code == 404
     assert "url" in response.get_json()["errors"]
+
+
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+
+
+def test_bidi_controls_are_taken_out_of_a_title_wherever_it_is_shown(client):
+    """Issue 24, finding 10: a title with U+202E reached <title> and <h1> raw, and
+    turned the text after it around."""
+    title = "Evil\u202etxt.exe\u2066 and\u200f more\u061c"
+    query = {"people": "5.9ft,80kg;165cm,50kg,0", "title": title}
+    shown = "Eviltxt.exe and more"
+    answers = {
+        "page": client.get("/challenge", query_string=query),
+        "widget": client.get("/embed/challenge", query_string=query),
+        "api": client.get("/api/v1/challenge", query_string=query),
+    }
+    page_url = answers["page"].request.url
+    answers["oembed"] = client.get("/oembed", query_string={"url": page_url})
+    for name, answer in answers.items():
+        assert answer.status_code == 200, name
+        text = answer.get_data(as_text=True)
+        assert not set(BIDI_CONTROLS) & set(text), name
+    page = answers["page"].get_data(as_text=True)
+    assert f"<title>{shown}" in page and f">{shown}</h1>" in page
+    assert shown in answers["widget"].get_data(as_text=True)
+    assert answers["oembed"].get_json()["title"].endswith(shown)

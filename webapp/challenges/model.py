@@ -43,6 +43,11 @@ _HEIGHT_SUFFIXES = ("cm", "ft", "in", "m")  # "cm" before "m"
 _WEIGHT_SUFFIXES = ("kg", "lb")
 _LABEL_WORDS = {"1": True, "0": False}
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")  # control characters and line breaks
+# Bidirectional controls: embeddings and overrides (U+202A–U+202E), isolates (U+2066–
+# U+2069) and marks (U+200E, U+200F, U+061C). A title holding one could turn the text
+# after it around wherever it is shown (the page's <title> and <h1>, the widget, oEmbed):
+# they are taken out, so the link's canonical form has none either.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 # A locked number's name at the start of a sentence ("… is empty: enter a number").
 _LOCKED_LABELS = {
     "w1": lazy_gettext("The locked Weight w₁"),
@@ -258,7 +263,7 @@ def parse_people(text: str) -> tuple[Person, ...]:
 
 
 def parse_title(text: str) -> str:
-    title = text.strip(" ")
+    title = _BIDI.sub("", text).strip(" ")
     if len(title) > MAX_TITLE:
         raise ChallengeError(
             "title",
