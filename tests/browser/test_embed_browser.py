@@ -59,19 +59,19 @@ def host_site(tmp_path: Path) -> Iterator[Callable[[str, str], str]]:
         thread.join(timeout=5)
 
 
-def embed_code(live_server: str, query: str = RESULT) -> str:
-    """The embed code exactly as the result page offers it."""
-    with urllib.request.urlopen(f"{live_server}/?{query}", timeout=10) as response:
+def embed_code(live_server: str, query: str = RESULT, page: str = "/") -> str:
+    """The embed code exactly as the result page (or ``page``) offers it."""
+    with urllib.request.urlopen(f"{live_server}{page}?{query}", timeout=10) as response:
         page = response.read().decode()
     match = re.search(r'<textarea id="embed-code"[^>]*>(.*?)</textarea>', page, re.S)
     assert match, "the result page has no embed code"
     return unescape(match.group(1))
 
 
-def widget_frame(page, live_server: str):
+def widget_frame(page, live_server: str, path: str = "/embed"):
     """The widget's frame, once its document has loaded (lazy iframes come late)."""
     page.frame_locator("iframe").locator("h1").wait_for()
-    frames = [f for f in page.frames if f.url.startswith(live_server + "/embed?")]
+    frames = [f for f in page.frames if f.url.startswith(f"{live_server}{path}?")]
     assert len(frames) == 1, [f.url for f in page.frames]
     return frames[0]
 
@@ -150,6 +150,24 @@ def test_the_widget_works_and_sizes_itself_on_another_sites_page(
     assert page.evaluate("() => document.getElementById('after').getBoundingClientRect().top") >= (
         iframe_bottom
     )
+
+
+def test_the_challenge_widget_grows_to_its_content_on_another_sites_page(
+    page, live_server, host_site, screenshot
+):
+    """Issue 24, finding 11: the host script resized only iframes whose path ends in
+    /embed, so the challenge widget kept the 900 px of its tag for 1,356 px of content."""
+    code = embed_code(live_server, "name=bias-only", page="/challenge")
+    assert 'height="900"' in code and "/embed/challenge?" in code
+    page.set_viewport_size({"width": 800, "height": 900})
+    page.goto(host_site("challenge.html", code))
+    frame = widget_frame(page, live_server, "/embed/challenge")
+    fitted = wait_for_fit(page, frame)
+    assert fitted == content_height(frame) and fitted != 900
+    assert frame.evaluate("() => document.documentElement.scrollHeight") <= (
+        iframe_inner_height(page) + 1
+    )
+    screenshot(page, "embed-challenge-host-800")
 
 
 def test_the_host_script_ignores_forged_and_malformed_messages(page, live_server, host_site):
