@@ -1,9 +1,8 @@
 """gunicorn settings for production: ``gunicorn -c gunicorn.conf.py wsgi:app``.
 
 Everything can be set from the environment: HOST, PORT (or BIND), WEB_CONCURRENCY,
-WORKER_CONNECTIONS, CONNECTIONS_PER_CLIENT, GUNICORN_TIMEOUT, FORWARDED_ALLOW_IPS,
-ACCESS_LOG (a path, ``-`` for stdout, empty for none) and GUNICORN_CONTROL_SOCKET (a
-path, to enable ``gunicornc``).
+WORKER_CONNECTIONS, GUNICORN_TIMEOUT, FORWARDED_ALLOW_IPS, ACCESS_LOG (a path, ``-``
+for stdout, empty for none) and GUNICORN_CONTROL_SOCKET (a path, to enable ``gunicornc``).
 """
 
 # gevent patches the standard library before anything imports it: the app is loaded in
@@ -17,8 +16,6 @@ monkey.patch_all()
 import multiprocessing  # noqa: E402
 import os  # noqa: E402
 
-from webapp.serving import capped_gevent_worker  # noqa: E402
-
 bind = (
     os.environ.get("BIND")
     or f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
@@ -29,9 +26,12 @@ workers = int(os.environ.get("WEB_CONCURRENCY") or multiprocessing.cpu_count() +
 # idle; each connection waits in its own greenlet, so slow clients never hold a worker
 # (sync workers could be stalled by as many idle connections as there are workers),
 # and no reverse proxy is needed to buffer them. Measured faster than threads here.
-# One address may hold at most CONNECTIONS_PER_CLIENT of a worker's WORKER_CONNECTIONS
-# (webapp/serving.py; 0: no cap), and the app reads a body within a deadline
-# (FLASK_BODY_TIMEOUT), so thousands of slow clients cannot fill every slot.
+# One address may hold at most CONNECTIONS_PER_CLIENT (from the environment too) of a
+# worker's WORKER_CONNECTIONS (webapp/serving.py; 0: no cap), and the app reads a body
+# within a deadline (FLASK_BODY_TIMEOUT), so thousands of slow clients cannot fill
+# every slot.
+from webapp.serving import capped_gevent_worker  # noqa: E402
+
 worker_class = capped_gevent_worker(int(os.environ.get("CONNECTIONS_PER_CLIENT") or 200))
 worker_connections = int(os.environ.get("WORKER_CONNECTIONS") or 1000)
 timeout = int(os.environ.get("GUNICORN_TIMEOUT") or 30)

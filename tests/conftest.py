@@ -2,7 +2,8 @@
 
 ``app`` and ``client`` are per test. ``make_app(**config)`` builds another app with the
 test defaults overridden (``make_app(HTTPS=True)``, ``make_app(FRAGMENT_CACHE_SIZE=0)``
-…). ``module_app`` and ``module_client`` are one app and one client per test module,
+…). ``own_page_client`` is a client whose requests say they come from the site's own pages.
+``module_app`` and ``module_client`` are one app and one client per test module,
 for Hypothesis tests (which refuse per-test fixtures) and for batteries of hundreds of
 requests that would otherwise spend their time compiling templates.
 
@@ -41,6 +42,15 @@ def app(make_app: Callable[..., Flask]) -> Flask:
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
     return app.test_client()
+
+
+@pytest.fixture
+def own_page_client(app: Flask) -> FlaskClient:
+    """A client whose requests come from this site's own pages, as a browser says with
+    ``Sec-Fetch-Site: same-origin`` (what a practice check needs to be recorded)."""
+    own = app.test_client()
+    own.environ_base["HTTP_SEC_FETCH_SITE"] = "same-origin"
+    return own
 
 
 @pytest.fixture(scope="module")

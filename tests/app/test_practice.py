@@ -22,12 +22,8 @@ EXAMPLE = (
 
 
 @pytest.fixture
-def client(app):
-    """A browser on this site's own pages: its requests say Sec-Fetch-Site: same-origin
-    (a practice check is recorded only from there)."""
-    own = app.test_client()
-    own.environ_base["HTTP_SEC_FETCH_SITE"] = "same-origin"
-    return own
+def client(own_page_client):
+    return own_page_client  # a practice check is recorded only from the site's own pages
 
 
 def start_tag(page: str, element_id: str) -> str:
