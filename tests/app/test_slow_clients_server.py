@@ -20,6 +20,7 @@ pytestmark = pytest.mark.slow
 WORKERS, SLOTS_EACH, PER_CLIENT = 2, 500, 200
 SLOW = WORKERS * SLOTS_EACH + 600  # more slow connections than the server has slots
 BODY_TIMEOUT = 2
+PROXY = "127.0.0.5"  # a trusted proxy: every client behind it shares its address
 PAGES = ["/", "/?height=5&weight=70", "/api/v1/neuron?height=6", "/embed"]
 
 
@@ -30,6 +31,7 @@ def server() -> Iterator[str]:
         "WORKER_CONNECTIONS": str(SLOTS_EACH),
         "CONNECTIONS_PER_CLIENT": str(PER_CLIENT),
         "FLASK_BODY_TIMEOUT": str(BODY_TIMEOUT),
+        "FORWARDED_ALLOW_IPS": PROXY,
     }
     with run_gunicorn(workers=WORKERS, env=env) as url:
         yield url
@@ -53,6 +55,17 @@ def test_thousands_of_slow_clients_leave_room_for_others(server, headers_only):
             assert status == 200
             assert seconds < 2.0
         assert held_within(slow, WORKERS * PER_CLIENT, 3.0) <= WORKERS * PER_CLIENT
+
+
+def test_a_trusted_proxy_may_hold_more_than_the_cap(server):
+    """Behind a proxy (in FORWARDED_ALLOW_IPS) every client comes from its address: it is
+    not capped (the proxy buffers slow clients itself)."""
+    count = WORKERS * PER_CLIENT + 100
+    with SlowClients(server, count, source=PROXY, headers_only=True) as proxied:
+        time.sleep(1.0)
+        assert proxied.still_open() == count
+        for status, seconds in probe(server, PAGES[:1], source="127.0.0.3", timeout=5.0):
+            assert status == 200 and seconds < 2.0
 
 
 def _slow_body(url: str, path: str) -> socket.socket:
